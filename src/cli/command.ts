@@ -1,0 +1,14 @@
+/** What a command prints; main() writes it and exits 0. Failures are thrown as CliError. */
+export interface CommandResult {
+  readonly stdout?: string;
+  readonly stderr?: string;
+  readonly exitCode?: number;
+}
+
+/** One CLI command. Reads its arguments and environment only when run, never at import. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  run(argv: readonly string[], env: NodeJS.ProcessEnv): CommandResult | Promise<CommandResult>;
+}

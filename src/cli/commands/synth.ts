@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { App, Chart, YamlOutputType } from 'cdk8s';
+import { RasaBot } from '../../constructs/index.js';
+import { readValuesFiles } from '../values-files.js';
+import type { Command } from '../command.js';
+
+export const synth: Command = {
+  name: 'synth',
+  summary: 'render the Kubernetes manifests of a values file into a folder',
+  usage: `rasa-socketio-jwt synth [-f values.yaml]... [-o dir] [--release NAME] [--namespace NS]
+
+Renders every object of one Rasa bot, named as \`helm install NAME\` names them, into
+DIR/NAME.k8s.yaml. Without -f the chart's defaults are used. The output folder is emptied first
+(as cdk8s synth does): never point it at chart/.
+
+  -f, --values FILE    values file (repeatable; later files win)
+  -o, --output DIR     output folder (default: dist, or $CDK8S_OUTDIR under cdk8s synth)
+  --release NAME       release name (default: rasa)
+  --namespace NS       namespace of every object (default: default)`,
+
+  run(argv, env) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        values: { type: 'string', short: 'f', multiple: true, default: [] },
+        output: { type: 'string', short: 'o' },
+        release: { type: 'string', default: 'rasa' },
+        namespace: { type: 'string', default: 'default' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const outdir = values.output ?? env.CDK8S_OUTDIR ?? 'dist';
+    const release = values.release;
+    const app = new App({ outdir, outputFileExtension: '.k8s.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
+    const chart = new Chart(app, release, { disableResourceNameHashes: true });
+    new RasaBot(chart, 'Bot', { values: readValuesFiles(values.values), release, namespace: values.namespace });
+    app.synth();
+    return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n` };
+  },
+};

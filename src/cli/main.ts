@@ -1,0 +1,9 @@
+import { runCli } from './run.js';
+
+/** The only place that writes to the streams and sets the exit status. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const result = await runCli(argv, process.env);
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { SettingsInput } from '../settings/index.js';
+import { CliError, EXIT, usageError } from './errors.js';
+
+/** Reads values files the way `helm -f` does: later files win, each must be a YAML map. */
+export function readValuesFiles(paths: readonly string[]): SettingsInput[] {
+  return paths.map((path) => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (cause) {
+      throw new CliError(`cannot read values file ${path}: ${(cause as Error).message}`,
+        { code: 'ERR_VALUES_FILE', exitCode: EXIT.USAGE, cause });
+    }
+    let values: unknown;
+    try {
+      values = parse(text);
+    } catch (cause) {
+      throw usageError(`values file ${path} is not valid YAML: ${(cause as Error).message}`);
+    }
+    if (values === null || values === undefined) return {};
+    if (typeof values !== 'object' || Array.isArray(values)) {
+      throw usageError(`values file ${path} must hold a YAML map of settings`);
+    }
+    return values as SettingsInput;
+  });
+}

@@ -1,0 +1,28 @@
+import { parse } from 'yaml';
+import { appName, readChartFile, type Settings } from '../settings/index.js';
+
+/** The chart's appVersion: the Rasa version the defaults run (app.kubernetes.io/version). */
+export const APP_VERSION: string = (parse(readChartFile('Chart.yaml')) as { appVersion: string }).appVersion;
+
+export type Component = 'server' | 'minter';
+
+/**
+ * Labels that select the pods of one component of one release. Selectors are immutable, so these
+ * never carry a version or a hash of the construct path: renaming a construct must not orphan pods.
+ */
+export function selectorLabels(settings: Settings, release: string, component: Component): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': appName(settings),
+    'app.kubernetes.io/instance': release,
+    'app.kubernetes.io/component': component,
+  };
+}
+
+/** Labels of every object: the selector labels, the version, and the user's common labels. */
+export function objectLabels(settings: Settings, release: string, component: Component): Record<string, string> {
+  return {
+    ...settings.commonLabels,
+    ...selectorLabels(settings, release, component),
+    'app.kubernetes.io/version': APP_VERSION,
+  };
+}

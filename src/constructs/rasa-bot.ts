@@ -1,0 +1,74 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import {
+  fullname, isDns1123Label, resolveSettings, SettingsError, type Settings, type SettingsInput,
+} from '../settings/index.js';
+import { JwtKeySecret } from './jwt-key-secret.js';
+import { RasaConfig } from './rasa-config.js';
+import { RasaIngress } from './rasa-ingress.js';
+import { RasaServer } from './rasa-server.js';
+import { RasaService } from './rasa-service.js';
+
+export interface RasaBotProps {
+  /**
+   * Values, exactly as in a values file for the chart (camelCase keys); a list is merged in order,
+   * later entries winning, like several `helm -f` files.
+   * @default - the chart's values.yaml
+   */
+  readonly values?: SettingsInput | readonly SettingsInput[];
+  /**
+   * Release name: objects are named as `helm install <release>` names them.
+   * @default "rasa"
+   */
+  readonly release?: string;
+  /**
+   * Namespace of every object.
+   * @default - the chart's namespace, else "default"
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * A whole Rasa bot: the server, its Service (and Ingress), its channel configuration, and the
+ * socketio JWT key taken from a Secret.
+ */
+export class RasaBot extends Construct {
+  public readonly settings: Settings;
+  public readonly release: string;
+  public readonly namespace: string;
+  /** Prefix of every object name (the chart's fullname). */
+  public readonly fullname: string;
+  public readonly jwtKey: JwtKeySecret;
+  public readonly config: RasaConfig;
+  public readonly server: RasaServer;
+  public readonly service: RasaService;
+  public readonly ingress?: RasaIngress;
+
+  constructor(scope: Construct, id: string, props: RasaBotProps = {}) {
+    super(scope, id);
+    this.release = props.release ?? 'rasa';
+    // Helm refuses release names that are not DNS-1123 labels of at most 53 characters.
+    if (this.release.length > 53 || !isDns1123Label(this.release)) {
+      throw new SettingsError([`'release' (${this.release}) is not a valid release name: use at most 53 ` +
+        `lower-case letters, digits and '-', starting and ending with a letter or digit`]);
+    }
+    const layers = Array.isArray(props.values) ? props.values : [props.values as SettingsInput | undefined];
+    this.settings = resolveSettings(...layers);
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.fullname = fullname(this.settings, this.release);
+
+    const common = { settings: this.settings, release: this.release, namespace: this.namespace };
+    this.jwtKey = new JwtKeySecret(this, 'JwtKey', common);
+    this.config = new RasaConfig(this, 'Config', { ...common, name: `${this.fullname}-config` });
+    this.server = new RasaServer(this, 'Server', {
+      ...common,
+      name: this.fullname,
+      config: this.config.configMap,
+      configChecksum: this.config.checksum,
+    });
+    this.service = new RasaService(this, 'Service', { ...common, name: this.fullname });
+    if (this.settings.ingress.enabled) {
+      this.ingress = new RasaIngress(this, 'Ingress', { ...common, name: this.fullname, service: this.service.service });
+    }
+  }
+}

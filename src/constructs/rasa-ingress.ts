@@ -1,0 +1,49 @@
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import type { Settings } from '../settings/index.js';
+import { objectLabels } from './labels.js';
+
+export interface RasaIngressProps {
+  /** Resolved settings. */
+  readonly settings: Settings;
+  /** Helm release name. */
+  readonly release: string;
+  /** Name of the Ingress. */
+  readonly name: string;
+  /** Namespace of the Ingress. */
+  readonly namespace: string;
+  /** The Service it routes to. */
+  readonly service: kplus.Service;
+}
+
+/**
+ * Routes only the socket.io path to Rasa: the widget needs nothing else, and Rasa's other HTTP
+ * routes (REST webhooks, the API) stay inside the cluster.
+ */
+export class RasaIngress extends Construct {
+  public readonly ingress: kplus.Ingress;
+
+  constructor(scope: Construct, id: string, props: RasaIngressProps) {
+    super(scope, id);
+    const s = props.settings;
+    const { host, className, tlsSecretName } = s.ingress;
+    this.ingress = new kplus.Ingress(this, 'Resource', {
+      metadata: {
+        name: props.name,
+        namespace: props.namespace,
+        labels: objectLabels(s, props.release, 'server'),
+        annotations: { ...s.commonAnnotations, ...s.ingress.annotations },
+        },
+      className: className || undefined,
+      rules: [{
+        host,
+        path: s.socketio.socketioPath,
+        pathType: kplus.HttpIngressPathType.PREFIX,
+        backend: kplus.IngressBackend.fromService(props.service, { port: s.service.port }),
+      }],
+      tls: tlsSecretName
+        ? [{ hosts: [host], secret: kplus.Secret.fromSecretName(this, 'Tls', tlsSecretName) }]
+        : undefined,
+    });
+  }
+}

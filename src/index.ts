@@ -1,0 +1,2 @@
+export * from './constructs/index.js';
+export * from './settings/index.js';

@@ -1,0 +1,26 @@
+import { parse } from 'yaml';
+import { readChartFile } from './chart-files.js';
+import { SettingsError } from './errors.js';
+import { mergeValues } from './merge.js';
+import { ruleProblems } from './rules.js';
+import { schemaProblems } from './schema.js';
+import type { Settings, SettingsInput } from './types.js';
+
+/** The chart's values.yaml: the defaults of every setting. */
+export function defaultValues(): Settings {
+  return parse(readChartFile('values.yaml')) as Settings;
+}
+
+/**
+ * Defaults merged with the given values (Helm's rules), checked against the schema and the
+ * rules. Throws a SettingsError listing every problem at once, so a user fixes them in one go.
+ */
+export function resolveSettings(...layers: readonly (SettingsInput | undefined)[]): Settings {
+  const merged = layers.reduce<unknown>((acc, layer) => mergeValues(acc, layer), defaultValues());
+  const shapeProblems = schemaProblems(merged);
+  if (shapeProblems.length > 0) throw new SettingsError(shapeProblems);
+  const settings = merged as Settings;
+  const problems = ruleProblems(settings);
+  if (problems.length > 0) throw new SettingsError(problems);
+  return settings;
+}

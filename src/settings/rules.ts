@@ -1,0 +1,124 @@
+import { isPlainObject } from './merge.js';
+import { isDns1123Label, isDns1123Subdomain } from './names.js';
+import type { Settings } from './types.js';
+
+/** HMAC keys shorter than the hash are weak; PyJWT only warns, this product refuses. */
+export const MIN_KEY_BYTES = 32;
+
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * Rules the schema cannot say. One line per broken rule, each naming the setting and the fix.
+ * The chart's `validateValues` helper says the same in the same words.
+ */
+export function ruleProblems(s: Settings): string[] {
+  const problems: string[] = [];
+  const add = (problem: string) => problems.push(problem);
+
+  for (const field of ['nameOverride', 'fullnameOverride'] as const) {
+    const value = s[field];
+    if (value && !isDns1123Label(value)) add(notADnsLabel(field, value));
+  }
+
+  const key = s.socketio.jwtKey;
+  checkSecretRef(add, 'socketio.jwtKey.secretName', key.secretName, 'socketio.jwtKey.secretKey', key.secretKey,
+    'the JWT key', 'without a key the socketio channel would be open to anyone');
+  const literalBytes = Buffer.byteLength(key.literal, 'utf8');
+  if (literalBytes > 0 && literalBytes < MIN_KEY_BYTES) {
+    add(`'socketio.jwtKey.literal' is ${literalBytes} bytes: an HMAC key needs at least ${MIN_KEY_BYTES} ` +
+      `(--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal`);
+  }
+
+  if ('socketio' in s.channels) {
+    add(`'channels.socketio' is not allowed: the socketio channel is configured under 'socketio', ` +
+      `with its key from a Secret`);
+  }
+  for (const path of pathsOfKey(s.channels, 'jwt_key', 'channels')) {
+    add(`'${path}' is not allowed: a JWT key never goes into channel credentials (a ConfigMap); ` +
+      `the socketio key comes from the Secret named by socketio.jwtKey.secretName`);
+  }
+
+  if ('models' in s.rasa.endpoints) {
+    add(`'rasa.endpoints.models' is not allowed: set the model server with rasa.model.serverUrl`);
+  }
+  if (s.rasa.replicaCount > 1) {
+    for (const store of ['tracker_store', 'lock_store']) {
+      if (!(store in s.rasa.endpoints)) {
+        add(`'rasa.replicaCount' is ${s.rasa.replicaCount} but 'rasa.endpoints.${store}' is not set: ` +
+          `several Rasa pods need a shared ${store.replace('_', ' ')} (e.g. Redis), or --set rasa.replicaCount=1`);
+      }
+    }
+  }
+
+  if (s.rasa.api.enabled) {
+    checkSecretRef(add, 'rasa.api.tokenSecretName', s.rasa.api.tokenSecretName, 'rasa.api.tokenSecretKey',
+      s.rasa.api.tokenSecretKey, 'the API token', 'the HTTP API would be open to anyone');
+  }
+
+  const license = s.rasa.license;
+  if (license.secretName) {
+    checkSecretRef(add, 'rasa.license.secretName', license.secretName, 'rasa.license.secretKey', license.secretKey,
+      'the licence', 'Rasa Pro will not start');
+  } else if (/(^|\/)rasa-pro$/.test(s.rasa.image.repository)) {
+    add(`'rasa.license.secretName' is empty but the image is ${s.rasa.image.repository}: Rasa Pro needs ` +
+      `its licence (--set rasa.license.secretName=<Secret with the licence>)`);
+  }
+
+  const envNames = new Set([key.envName]);
+  if (license.secretName) {
+    if (envNames.has(license.envName)) add(`'rasa.license.envName' (${license.envName}) is already used by socketio.jwtKey.envName: pick another name`);
+    envNames.add(license.envName);
+  }
+  s.rasa.extraEnv.forEach((env, i) => {
+    const at = `rasa.extraEnv[${i}]`;
+    if (envNames.has(env.name)) add(`'${at}.name' (${env.name}) is already set by the chart: pick another name`);
+    envNames.add(env.name);
+    const fromSecret = env.secretName !== undefined || env.secretKey !== undefined;
+    if (fromSecret === (env.value !== undefined)) {
+      add(`'${at}' must have either 'value' or both 'secretName' and 'secretKey'`);
+    } else if (fromSecret) {
+      checkSecretRef(add, `${at}.secretName`, env.secretName ?? '', `${at}.secretKey`, env.secretKey ?? '',
+        'the value', 'the variable would have no value');
+    }
+  });
+  s.rasa.imagePullSecrets.forEach((name, i) => {
+    if (!isDns1123Subdomain(name)) add(notADnsName(`rasa.imagePullSecrets[${i}]`, name));
+  });
+
+  if (s.ingress.enabled) {
+    if (!s.ingress.host) add(`'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)`);
+    else if (!isDns1123Subdomain(s.ingress.host)) add(notADnsName('ingress.host', s.ingress.host));
+    if (s.ingress.tlsSecretName && !isDns1123Subdomain(s.ingress.tlsSecretName)) add(notADnsName('ingress.tlsSecretName', s.ingress.tlsSecretName));
+  }
+  return problems;
+}
+
+function checkSecretRef(
+  add: (problem: string) => void,
+  nameField: string, name: string, keyField: string, key: string, what: string, consequence: string,
+): void {
+  if (!name) add(`'${nameField}' is empty: name the Secret that holds ${what} (--set ${nameField}=<name>); ${consequence}`);
+  else if (!isDns1123Subdomain(name)) add(notADnsName(nameField, name));
+  if (!key) add(`'${keyField}' is empty: name the key inside the Secret (--set ${keyField}=<key>); ${consequence}`);
+  else if (!SECRET_KEY.test(key)) add(`'${keyField}' (${key}) is not a valid Secret key: use letters, digits, '-', '_' and '.'`);
+}
+
+function notADnsLabel(field: string, value: string): string {
+  return `'${field}' (${value}) is not a valid name: use at most 63 lower-case letters, digits and '-', ` +
+    `starting and ending with a letter or digit`;
+}
+
+function notADnsName(field: string, value: string): string {
+  return `'${field}' (${value}) is not a valid name: use lower-case letters, digits, '-' and '.', ` +
+    `starting and ending with a letter or digit`;
+}
+
+/** Every dotted path under `value` that ends in `key`, at any depth. */
+function pathsOfKey(value: unknown, key: string, at: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => pathsOfKey(item, key, `${at}[${i}]`));
+  if (!isPlainObject(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => [
+    ...(k === key ? [`${at}.${k}`] : []),
+    ...pathsOfKey(v, key, `${at}.${k}`),
+  ]);
+}

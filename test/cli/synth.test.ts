@@ -1,0 +1,98 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { runCli } from '../../src/cli/run.js';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'rsj-synth-'));
+}
+
+function objectsIn(file: string): Array<Record<string, any>> {
+  return parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS());
+}
+
+describe('rasa-socketio-jwt synth', () => {
+  test('renders the defaults into OUT/<release>.k8s.yaml', async () => {
+    const out = tempDir();
+    const result = await runCli(['synth', '-o', out], {});
+    expect(result).toEqual({ stdout: `wrote ${out}/rasa.k8s.yaml\n`, stderr: '', exitCode: 0 });
+    expect(objectsIn(join(out, 'rasa.k8s.yaml')).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'ConfigMap/rasa-config', 'Deployment/rasa', 'Service/rasa',
+    ]);
+  });
+
+  test('reads values files in order, and names objects after the release and namespace', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), 'socketio:\n  jwtMethod: HS384\nrasa:\n  replicaCount: 1\n');
+    writeFileSync(join(dir, 'b.yaml'), 'socketio:\n  jwtKey:\n    secretName: bot-jwt\n');
+    const out = join(dir, 'out');
+    const result = await runCli(
+      ['synth', '-f', join(dir, 'a.yaml'), '--values', join(dir, 'b.yaml'), '-o', out, '--release', 'bot', '--namespace', 'chat'],
+      {},
+    );
+    expect(result.exitCode).toBe(0);
+    const objects = objectsIn(join(out, 'bot.k8s.yaml'));
+    const deployment = objects.find((o) => o.kind === 'Deployment')!;
+    expect(deployment.metadata).toMatchObject({ name: 'bot-rasa', namespace: 'chat' });
+    expect(deployment.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef).toEqual({ name: 'bot-jwt', key: 'jwt-key' });
+    expect(objects.find((o) => o.kind === 'ConfigMap')!.data['credentials.yml']).toContain('jwt_method: HS384');
+  });
+
+  test('takes the output folder from CDK8S_OUTDIR, as cdk8s synth sets it', async () => {
+    const out = tempDir();
+    expect((await runCli(['synth'], { CDK8S_OUTDIR: out })).stdout).toBe(`wrote ${out}/rasa.k8s.yaml\n`);
+  });
+
+  test('bad settings exit 2 and name every broken setting', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yaml'), 'socketio:\n  jwtKey:\n    secretName: ""\n    secretKey: ""\n');
+    const result = await runCli(['synth', '-f', join(dir, 'bad.yaml'), '-o', join(dir, 'out')], {});
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe([
+      'synth: invalid settings:',
+      "- 'socketio.jwtKey.secretName' is empty: name the Secret that holds the JWT key (--set socketio.jwtKey.secretName=<name>); without a key the socketio channel would be open to anyone",
+      "- 'socketio.jwtKey.secretKey' is empty: name the key inside the Secret (--set socketio.jwtKey.secretKey=<key>); without a key the socketio channel would be open to anyone",
+      '',
+    ].join('\n'));
+  });
+
+  test('a missing or malformed values file exits 2 with its path', async () => {
+    const dir = tempDir();
+    expect(await runCli(['synth', '-f', join(dir, 'nope.yaml')], {})).toMatchObject({
+      exitCode: 2, stderr: expect.stringContaining(`cannot read values file ${join(dir, 'nope.yaml')}`),
+    });
+    writeFileSync(join(dir, 'list.yaml'), '- a\n- b\n');
+    expect(await runCli(['synth', '-f', join(dir, 'list.yaml')], {})).toMatchObject({
+      exitCode: 2, stderr: `synth: values file ${join(dir, 'list.yaml')} must hold a YAML map of settings\n`,
+    });
+  });
+
+  test('unknown options and commands exit 2 with usage', async () => {
+    expect(await runCli(['synth', '--bogus'], {})).toMatchObject({ exitCode: 2, stderr: "synth: Unknown option '--bogus'\n" });
+    expect(await runCli(['bogus'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("unknown command 'bogus'") });
+    expect(await runCli([], {})).toMatchObject({ exitCode: 2, stdout: expect.stringContaining('usage: rasa-socketio-jwt') });
+  });
+
+  test('--help documents the options and the exit statuses', async () => {
+    expect((await runCli(['--help'], {})).stdout).toMatch(/exit status:\n {2}0 {2}done\n {2}1 {2}a check said no\n {2}2 {2}bad command line/);
+    expect((await runCli(['synth', '--help'], {})).stdout).toContain('--release NAME');
+  });
+});
+
+describe('the built entry points (npm test builds lib/ first)', () => {
+  test('the bin prints usage and the cdk8s app renders into CDK8S_OUTDIR', () => {
+    expect(execFileSync('node', ['lib/cli/bin.js', '--help'], { encoding: 'utf8' })).toContain('synth');
+    const out = tempDir();
+    const run = spawnSync('node', ['lib/main.js'], { encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: out } });
+    expect(run.status).toBe(0);
+    expect(objectsIn(join(out, 'rasa.k8s.yaml'))).toHaveLength(3);
+  });
+
+  test('cdk8s.yaml runs that app and writes to dist/', () => {
+    const config = readFileSync('cdk8s.yaml', 'utf8');
+    expect(config).toMatch(/^app: node lib\/main\.js$/m);
+    expect(config).toMatch(/^output: dist$/m);
+  });
+});

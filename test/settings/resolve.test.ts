@@ -1,0 +1,93 @@
+import { defaultValues, resolveSettings, SettingsError } from '../../src/settings/index.js';
+
+function problemsOf(values: object): readonly string[] {
+  try {
+    resolveSettings(values);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the settings to be refused');
+}
+
+describe('resolveSettings', () => {
+  test('the chart defaults resolve and reference a Secret, never a literal key', () => {
+    const s = resolveSettings();
+    expect(s.socketio.jwtMethod).toBe('HS256');
+    expect(s.socketio.jwtKey).toEqual({
+      secretName: 'rasa-socketio-jwt', secretKey: 'jwt-key', envName: 'RASA_SOCKETIO_JWT_KEY', literal: '',
+    });
+    expect(s).toEqual(defaultValues());
+  });
+
+  test('merges like Helm: maps key by key, lists replace, null removes a default', () => {
+    const s = resolveSettings(
+      { rasa: { extraArgs: ['--debug'], resources: { limits: { memory: '4Gi' } } } },
+      { rasa: { extraArgs: ['--verbose'], podAnnotations: { a: 'b' } }, service: { annotations: null } },
+    );
+    expect(s.rasa.extraArgs).toEqual(['--verbose']);
+    expect(s.rasa.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '', memory: '4Gi' } });
+    expect(s.rasa.podAnnotations).toEqual({ a: 'b' });
+    expect(s.service).not.toHaveProperty('annotations');
+  });
+
+  test('errors carry a stable code and every problem at once', () => {
+    expect(() => resolveSettings({ socketio: { jwtKey: { secretName: '', secretKey: '' } } })).toThrow(
+      expect.objectContaining({ code: 'ERR_SETTINGS_INVALID', name: 'SettingsError' }),
+    );
+    expect(problemsOf({ socketio: { jwtKey: { secretName: '', secretKey: '' } } })).toHaveLength(2);
+  });
+});
+
+describe('refusals name the setting and the fix', () => {
+  test.each<[string, object, string]>([
+    ['an empty Secret name', { socketio: { jwtKey: { secretName: '' } } },
+      "'socketio.jwtKey.secretName' is empty: name the Secret that holds the JWT key (--set socketio.jwtKey.secretName=<name>); without a key the socketio channel would be open to anyone"],
+    ['an empty Secret key', { socketio: { jwtKey: { secretKey: '' } } },
+      "'socketio.jwtKey.secretKey' is empty: name the key inside the Secret (--set socketio.jwtKey.secretKey=<key>); without a key the socketio channel would be open to anyone"],
+    ['a Secret name that is not DNS-1123', { socketio: { jwtKey: { secretName: 'My_Secret' } } },
+      "'socketio.jwtKey.secretName' (My_Secret) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit"],
+    ['a literal key of 31 bytes', { socketio: { jwtKey: { literal: 'k'.repeat(31) } } },
+      "'socketio.jwtKey.literal' is 31 bytes: an HMAC key needs at least 32 (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal"],
+    ['an unknown jwt_method', { socketio: { jwtMethod: 'RS256' } },
+      "'socketio.jwtMethod' must be one of HS256, HS384, HS512 (got \"RS256\")"],
+    ['jwt_key in plain channel credentials', { channels: { rest: { jwt_key: 'secret' } } },
+      "'channels.rest.jwt_key' is not allowed: a JWT key never goes into channel credentials (a ConfigMap); the socketio key comes from the Secret named by socketio.jwtKey.secretName"],
+    ['jwt_key nested deep in a channel', { channels: { custom: { auth: [{ jwt_key: 'x' }] } } },
+      "'channels.custom.auth[0].jwt_key' is not allowed: a JWT key never goes into channel credentials (a ConfigMap); the socketio key comes from the Secret named by socketio.jwtKey.secretName"],
+    ['a second socketio channel', { channels: { socketio: {} } },
+      "'channels.socketio' is not allowed: the socketio channel is configured under 'socketio', with its key from a Secret"],
+    ['a bad fullnameOverride', { fullnameOverride: 'Rasa_Bot' },
+      "'fullnameOverride' (Rasa_Bot) is not a valid name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit"],
+    ['a port above 65535', { rasa: { port: 70000 } }, "'rasa.port' must be at most 65535 (got 70000)"],
+    ['a port of 0', { service: { port: 0 } }, "'service.port' must be at least 1 (got 0)"],
+    ['a port that is not a number', { rasa: { port: '5005' } }, "'rasa.port' must be of type integer (got \"5005\")"],
+    ['an unknown setting', { rasa: { replicas: 2 } },
+      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, imagePullSecrets, replicaCount, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, podAnnotations, podLabels)"],
+    ['an open HTTP API', { rasa: { api: { enabled: true } } },
+      "'rasa.api.tokenSecretName' is empty: name the Secret that holds the API token (--set rasa.api.tokenSecretName=<name>); the HTTP API would be open to anyone"],
+    ['Rasa Pro without its licence', { rasa: { image: { repository: 'rasa/rasa-pro' } } },
+      "'rasa.license.secretName' is empty but the image is rasa/rasa-pro: Rasa Pro needs its licence (--set rasa.license.secretName=<Secret with the licence>)"],
+    ['an env var that shadows the key', { rasa: { extraEnv: [{ name: 'RASA_SOCKETIO_JWT_KEY', value: '' }] } },
+      "'rasa.extraEnv[0].name' (RASA_SOCKETIO_JWT_KEY) is already set by the chart: pick another name"],
+    ['an ingress without a host', { ingress: { enabled: true } },
+      "'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)"],
+    ['a socketio path without a slash', { socketio: { socketioPath: 'socket.io' } },
+      "'socketio.socketioPath' must match ^/ (got \"socket.io\")"],
+  ])('%s', (_, values, message) => {
+    expect(problemsOf(values)).toEqual([message]);
+  });
+
+  test('several replicas need a shared tracker store and lock store', () => {
+    expect(problemsOf({ rasa: { replicaCount: 2 } })).toEqual([
+      "'rasa.replicaCount' is 2 but 'rasa.endpoints.tracker_store' is not set: several Rasa pods need a shared tracker store (e.g. Redis), or --set rasa.replicaCount=1",
+      "'rasa.replicaCount' is 2 but 'rasa.endpoints.lock_store' is not set: several Rasa pods need a shared lock store (e.g. Redis), or --set rasa.replicaCount=1",
+    ]);
+  });
+
+  test('a literal key counts bytes, not characters', () => {
+    // 16 two-byte characters: 16 characters, 32 bytes.
+    expect(() => resolveSettings({ socketio: { jwtKey: { literal: 'é'.repeat(16) } } })).not.toThrow();
+    expect(problemsOf({ socketio: { jwtKey: { literal: 'é'.repeat(15) } } })[0]).toMatch(/is 30 bytes/);
+  });
+});
