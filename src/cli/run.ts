@@ -1,9 +1,13 @@
+import { MintError } from '../minter/index.js';
 import { SettingsError } from '../settings/index.js';
 import type { Command, CommandResult } from './command.js';
+import { mint } from './commands/mint.js';
+import { snippet } from './commands/snippet.js';
 import { synth } from './commands/synth.js';
+import { verify } from './commands/verify.js';
 import { CliError, EXIT } from './errors.js';
 
-export const commands: readonly Command[] = [synth];
+export const commands: readonly Command[] = [synth, mint, verify, snippet];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -52,6 +56,8 @@ function describe(error: unknown): string {
 function exitCodeOf(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof SettingsError) return EXIT.USAGE;
+  // Refusals of the minter's rules (key, method, claims, input, size) are bad input too.
+  if (error instanceof MintError && error.code.startsWith('ERR_MINT_')) return EXIT.USAGE;
   // node:util parseArgs reports unknown or malformed options with these codes.
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return EXIT.USAGE;

@@ -1,3 +1,5 @@
+export * from './go-json.js';
+export * from './image.js';
 export * from './jwt-key-secret.js';
 export * from './labels.js';
 export * from './rasa-bot.js';
@@ -6,3 +8,5 @@ export * from './rasa-files.js';
 export * from './rasa-ingress.js';
 export * from './rasa-server.js';
 export * from './rasa-service.js';
+export * from './minter-files.js';
+export * from './token-minter.js';

@@ -8,6 +8,7 @@ import { RasaConfig } from './rasa-config.js';
 import { RasaIngress } from './rasa-ingress.js';
 import { RasaServer } from './rasa-server.js';
 import { RasaService } from './rasa-service.js';
+import { TokenMinter } from './token-minter.js';
 
 export interface RasaBotProps {
   /**
@@ -43,6 +44,7 @@ export class RasaBot extends Construct {
   public readonly server: RasaServer;
   public readonly service: RasaService;
   public readonly ingress?: RasaIngress;
+  public readonly minter?: TokenMinter;
 
   constructor(scope: Construct, id: string, props: RasaBotProps = {}) {
     super(scope, id);
@@ -69,6 +71,9 @@ export class RasaBot extends Construct {
     this.service = new RasaService(this, 'Service', { ...common, name: this.fullname });
     if (this.settings.ingress.enabled) {
       this.ingress = new RasaIngress(this, 'Ingress', { ...common, name: this.fullname, service: this.service.service });
+    }
+    if (this.settings.minter.enabled) {
+      this.minter = new TokenMinter(this, 'Minter', { ...common, fullname: this.fullname });
     }
   }
 }

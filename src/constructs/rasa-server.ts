@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { Settings } from '../settings/index.js';
+import { imageRef } from './image.js';
 import { objectLabels, selectorLabels } from './labels.js';
 import { hardenPodTemplate, setImagePullSecrets, setResources } from './plus-gaps.js';
 import { CONFIG_DIR } from './rasa-files.js';
@@ -75,7 +76,7 @@ export class RasaServer extends Construct {
 
     const container = this.deployment.addContainer({
       name: 'rasa',
-      image: imageRef(s),
+      image: imageRef(s.rasa.image),
       imagePullPolicy: rasa.image.pullPolicy as kplus.ImagePullPolicy,
       args: rasaArgs(s),
       ports: [{ name: 'http', number: rasa.port }],
@@ -104,12 +105,6 @@ export class RasaServer extends Construct {
     hardenPodTemplate(this.deployment, { podSpecPath: '/spec/template/spec', containerCount: 1 });
     setResources(this.deployment, '/spec/template/spec/containers/0', rasa.resources);
   }
-}
-
-function imageRef(s: Settings): string {
-  const { registry, repository, tag, digest } = s.rasa.image;
-  const name = registry ? `${registry}/${repository}` : repository;
-  return digest ? `${name}@${digest}` : `${name}:${tag}`;
 }
 
 /** `rasa run` flags. The image's ENTRYPOINT is `rasa`. */

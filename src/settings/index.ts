@@ -4,3 +4,6 @@ export * from './names.js';
 export { defaultValues, resolveSettings } from './resolve.js';
 export { MIN_KEY_BYTES } from './rules.js';
 export type * from './types.js';
+export { claimProblems, DEFAULT_CLAIMS } from './claims.js';
+export { isPlainObject, mergeValues } from './merge.js';
+export * from './widgets.js';

@@ -1,3 +1,4 @@
+import { claimProblems } from './claims.js';
 import { isPlainObject } from './merge.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
 import type { Settings } from './types.js';
@@ -89,6 +90,19 @@ export function ruleProblems(s: Settings): string[] {
     if (!s.ingress.host) add(`'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)`);
     else if (!isDns1123Subdomain(s.ingress.host)) add(notADnsName('ingress.host', s.ingress.host));
     if (s.ingress.tlsSecretName && !isDns1123Subdomain(s.ingress.tlsSecretName)) add(notADnsName('ingress.tlsSecretName', s.ingress.tlsSecretName));
+  }
+
+  const seen = new Set<string>();
+  s.widgets.forEach((widget, i) => {
+    if (seen.has(widget.name)) add(`'widgets[${i}].name' (${widget.name}) is used twice: widget names must be unique`);
+    seen.add(widget.name);
+    if (widget.claims !== undefined) claimProblems(widget.claims, `widgets[${i}].claims`).forEach(add);
+  });
+  if (s.minter.enabled && s.widgets.length === 0) {
+    add(`'widgets' is empty: add a widget for the minter to sign a token for, or --set minter.enabled=false`);
+  }
+  if (s.minter.configMapName && !isDns1123Subdomain(s.minter.configMapName)) {
+    add(notADnsName('minter.configMapName', s.minter.configMapName));
   }
   return problems;
 }

@@ -188,6 +188,52 @@ export interface IngressSettings {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
+/** One web chat widget: its token and snippets land in the minter's ConfigMap. */
+export interface WidgetSettings {
+  /** Widget name: the prefix of its keys in the ConfigMap. */
+  readonly name: string;
+  /**
+   * Public origin the page connects to.
+   * @default "" - https://ingress.host when the Ingress is on, else http://localhost:service.port
+   */
+  readonly url?: string;
+  /**
+   * Token payload. Rasa refuses an empty payload and any `aud` claim.
+   * @default {"sender_id": "rasa-chat-widget"}
+   */
+  readonly claims?: Readonly<Record<string, unknown>>;
+  /**
+   * Token lifetime: 30d, 12h, 90m, 3600s, 2w.
+   * @default "" - no expiry, as the widgets expect long-lived tokens
+   */
+  readonly expiresIn?: string;
+  /**
+   * Message sent when the chat opens (e.g. /greet).
+   * @default "" - none
+   */
+  readonly initialPayload?: string;
+}
+
+export interface MinterSettings {
+  /** @default true */
+  readonly enabled: boolean;
+  /** @default "" - <fullname>-widgets */
+  readonly configMapName: string;
+  /** @default docker.io/library/node:24.21.0-alpine */
+  readonly image: ImageSettings;
+  /** @default 3 */
+  readonly backoffLimit: number;
+  /** @default 300 */
+  readonly activeDeadlineSeconds: number;
+  /**
+   * Delete the finished Job after this many seconds.
+   * @default null - keep it: GitOps tools recreate a deleted Job, which would mint again
+   */
+  readonly ttlSecondsAfterFinished?: number | null;
+  /** @default requests 50m / 64Mi, limits none / 128Mi */
+  readonly resources: ResourceSettings;
+}
+
 export interface Settings {
   /** @default "" */
   readonly nameOverride: string;
@@ -206,6 +252,9 @@ export interface Settings {
   readonly rasa: RasaSettings;
   readonly service: ServiceSettings;
   readonly ingress: IngressSettings;
+  /** @default one widget, "web-chat" */
+  readonly widgets: readonly WidgetSettings[];
+  readonly minter: MinterSettings;
 }
 
 /** What a caller gives: any part of the settings; the rest comes from the chart's values.yaml. */

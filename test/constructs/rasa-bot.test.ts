@@ -5,10 +5,12 @@ import { only, render } from '../support/render.js';
 const KEY = 'k3y-material-0123456789abcdefghijkl';
 
 describe('RasaBot', () => {
-  test('renders a ConfigMap, a Deployment and a Service, and references the key Secret', () => {
+  test('renders the server, its Service and config, and the minter; the key Secret is referenced', () => {
     const objects = render();
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'ConfigMap/rasa-config', 'Deployment/rasa', 'Service/rasa',
+      'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
+      expect.stringMatching(/^Job\/rasa-minter-[0-9a-f]{10}$/),
     ]);
     for (const o of objects) expect(o.metadata.namespace).toBe('default');
   });
@@ -50,7 +52,7 @@ describe('RasaBot', () => {
         team: 'cx',
         'app.kubernetes.io/name': 'rasa',
         'app.kubernetes.io/instance': 'bot',
-        'app.kubernetes.io/component': 'server',
+        'app.kubernetes.io/component': o.metadata.name.includes('minter') ? 'minter' : 'server',
         'app.kubernetes.io/version': '3.6.21',
       });
     }

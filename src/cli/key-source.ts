@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { signingKey } from '../minter/index.js';
+import { CliError, EXIT, usageError } from './errors.js';
+
+/**
+ * The signing key, from a file or an environment variable: never from the command line, where
+ * shell history and the process list would keep it. One trailing newline is dropped from a file
+ * (editors and `echo` add it); the key itself is used byte for byte.
+ */
+export function readKey(opts: { 'key-file'?: string | undefined; 'key-env'?: string | undefined }, env: NodeJS.ProcessEnv): Uint8Array {
+  const file = opts['key-file'];
+  const variable = opts['key-env'];
+  if ((file === undefined) === (variable === undefined)) {
+    throw usageError('give the key with exactly one of --key-file FILE or --key-env VAR (never on the command line)');
+  }
+  if (variable !== undefined) return signingKey(env[variable], `the environment variable ${variable}`);
+  let text: string;
+  try {
+    text = readFileSync(file!, 'utf8');
+  } catch (cause) {
+    throw new CliError(`cannot read key file ${file}: ${(cause as Error).message}`, { code: 'ERR_KEY_FILE', exitCode: EXIT.USAGE, cause });
+  }
+  return signingKey(text.replace(/\r?\n$/, ''), `the key file ${file}`);
+}

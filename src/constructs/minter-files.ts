@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readChartFile, resolveWidgets, type Settings } from '../settings/index.js';
+import { goJson } from './go-json.js';
+import { objectLabels } from './labels.js';
+
+/** The bundled in-cluster minter, the same file the chart ships (chart/files/minter.mjs). */
+export function minterScript(): string {
+  return readChartFile('files/minter.mjs');
+}
+
+/** minter.json: everything the minter needs but the key (see src/minter/input.ts). */
+export function minterInputJson(s: Settings, release: string, outputName: string): string {
+  return goJson({
+    configMap: outputName,
+    labels: objectLabels(s, release, 'minter'),
+    keyEnv: s.socketio.jwtKey.envName,
+    method: s.socketio.jwtMethod,
+    widgets: resolveWidgets(s),
+  });
+}
+
+/**
+ * A Job's pod template cannot change, so `kubectl apply` and GitOps tools need a new Job whenever
+ * anything the minter pod runs with changes: its name ends in a hash of all of it.
+ */
+export function minterJobHash(s: Settings, inputJson: string, script: string): string {
+  const inputs = goJson({
+    input: inputJson,
+    script: createHash('sha256').update(script).digest('hex'),
+    minter: s.minter,
+    jwtKey: { secretName: s.socketio.jwtKey.secretName, secretKey: s.socketio.jwtKey.secretKey },
+    commonLabels: s.commonLabels,
+    commonAnnotations: s.commonAnnotations,
+  });
+  return createHash('sha256').update(inputs).digest('hex').slice(0, 10);
+}

@@ -1,0 +1,33 @@
+import { MIN_KEY_BYTES } from '../settings/rules.js';
+import { MintError } from './errors.js';
+
+/** The HMAC algorithms Rasa's channel can be set to and the minter can sign with. */
+export const METHODS = ['HS256', 'HS384', 'HS512'] as const;
+export type Method = (typeof METHODS)[number];
+
+export function checkMethod(method: string, where: string): Method {
+  if (!(METHODS as readonly string[]).includes(method)) {
+    throw new MintError('ERR_MINT_METHOD',
+      `'${where}' (${method}) is not supported: use ${METHODS.join(', ')}, the same as the channel's jwt_method`);
+  }
+  return method as Method;
+}
+
+/**
+ * The signing key as bytes. An empty key is never a valid key: Rasa reads `jwt_key: ""` as "no
+ * auth", so a minter that signed with it would hand out tokens for an open door.
+ */
+export function signingKey(key: string | undefined, source: string): Uint8Array {
+  if (key === undefined) {
+    throw new MintError('ERR_MINT_KEY', `no key: ${source} is not set; it must hold the socketio jwt_key`);
+  }
+  const bytes = new TextEncoder().encode(key);
+  if (bytes.length === 0) {
+    throw new MintError('ERR_MINT_KEY', `the key in ${source} is empty: Rasa would run with auth off; set a key of at least ${MIN_KEY_BYTES} bytes`);
+  }
+  if (bytes.length < MIN_KEY_BYTES) {
+    throw new MintError('ERR_MINT_KEY',
+      `the key in ${source} is ${bytes.length} bytes: use at least ${MIN_KEY_BYTES} (e.g. openssl rand -hex 32)`);
+  }
+  return bytes;
+}

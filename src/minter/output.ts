@@ -1,0 +1,53 @@
+import { MintError } from './errors.js';
+import type { Method } from './key.js';
+import { legacySnippet, webComponentSnippet } from './snippets.js';
+
+/** Kubernetes refuses a ConfigMap whose keys and values add up to more than 1 MiB. */
+export const CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
+
+export interface MintedWidget {
+  readonly name: string;
+  readonly url: string;
+  readonly token: string;
+  readonly initialPayload: string;
+  /** Seconds since the epoch, or null for a token without exp. */
+  readonly expiresAt: number | null;
+}
+
+/**
+ * The ConfigMap's data: per widget its token and both snippets, plus index.json (names, URLs,
+ * expiry times and the key's fingerprint). Nothing time-dependent beyond `exp`, so minting the
+ * same widgets again writes the same bytes.
+ */
+export function widgetsConfigMapData(widgets: readonly MintedWidget[], meta: { method: Method; keyFingerprint: string }): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const w of widgets) {
+    data[`${w.name}.token`] = w.token;
+    data[`${w.name}.legacy.html`] = legacySnippet(w);
+    data[`${w.name}.web-component.html`] = webComponentSnippet(w);
+  }
+  const index = {
+    method: meta.method,
+    keyFingerprint: meta.keyFingerprint,
+    widgets: widgets.map((w) => ({
+      name: w.name,
+      url: w.url,
+      expiresAt: w.expiresAt === null ? null : new Date(w.expiresAt * 1000).toISOString(),
+    })),
+  };
+  data['index.json'] = `${JSON.stringify(index, null, 2)}\n`;
+  return data;
+}
+
+/** Refuses, before any write, data that the API server would refuse for its size. */
+export function checkConfigMapSize(data: Readonly<Record<string, string>>, name: string): number {
+  const encoder = new TextEncoder();
+  let total = 0;
+  for (const [key, value] of Object.entries(data)) total += encoder.encode(key).length + encoder.encode(value).length;
+  if (total > CONFIGMAP_LIMIT_BYTES) {
+    throw new MintError('ERR_MINT_TOO_LARGE',
+      `ConfigMap ${name} would hold ${total} bytes, over the ${CONFIGMAP_LIMIT_BYTES}-byte limit of a ConfigMap: ` +
+      `spread the widgets over several releases (each with its own minter.configMapName), or drop some`);
+  }
+  return total;
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { MintError } from './errors.js';
+import { parseMinterInput } from './input.js';
+import { signingKey } from './key.js';
+import { applyConfigMap } from './kube/apply-configmap.js';
+import type { RetryPolicy } from './kube/retry.js';
+import { inClusterConnection } from './kube/service-account.js';
+import { mintWidgets } from './mint.js';
+
+/** Exit statuses of the minter Job's container. */
+export const MINTER_EXIT = { OK: 0, INVALID: 2, WRITE_FAILED: 3 } as const;
+
+export interface InClusterOptions {
+  readonly argv: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly log: (line: string) => void;
+  /** Service account files; the kubelet's path unless a test moves them. */
+  readonly serviceAccountDir?: string;
+  readonly now?: () => number;
+  readonly policy?: RetryPolicy;
+}
+
+/**
+ * The minter Job: reads minter.json (argv[0]), the key from the env var it names, mints every
+ * widget and writes the ConfigMap in the pod's namespace. Logs what it does, never the key or a
+ * token. Returns the exit status.
+ */
+export async function runInCluster(opts: InClusterOptions): Promise<number> {
+  const { log } = opts;
+  try {
+    const inputPath = opts.argv[0];
+    if (!inputPath) throw new MintError('ERR_MINT_INPUT', 'usage: minter.mjs <minter.json>');
+    const input = parseMinterInput(JSON.parse(readFileSync(inputPath, 'utf8')));
+    const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`);
+    const { conn, namespace } = inClusterConnection(opts.env, opts.serviceAccountDir);
+    const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
+    log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
+    const { resourceVersion } = await applyConfigMap(conn, {
+      namespace, name: input.configMap, labels: input.labels, data: result.data,
+    }, { log, ...(opts.policy ? { policy: opts.policy } : {}) });
+    log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
+    return MINTER_EXIT.OK;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    log(`error: ${(error as Error).message}`);
+    return code.startsWith('ERR_MINT_') || error instanceof SyntaxError ? MINTER_EXIT.INVALID : MINTER_EXIT.WRITE_FAILED;
+  }
+}
