@@ -11,4 +11,8 @@ export default {
   // Sources import siblings as './x.js' (NodeNext); map them back to the .ts files under test.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30000,
+  // One API server test bed for the whole run (test/cluster/). Jest loads these two with node's own
+  // loader, which runs TypeScript by stripping its types (Node >= 22.18).
+  globalSetup: '<rootDir>/test/cluster/global-setup.ts',
+  globalTeardown: '<rootDir>/test/cluster/global-teardown.ts',
 };

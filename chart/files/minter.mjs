@@ -908,7 +908,7 @@ async function runInCluster(opts) {
     if (!inputPath) throw new MintError("ERR_MINT_INPUT", "usage: minter.mjs <minter.json>");
     const input = parseMinterInput(JSON.parse(readFileSync2(inputPath, "utf8")));
     const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`);
-    const { conn, namespace } = inClusterConnection(opts.env, opts.serviceAccountDir);
+    const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
     const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
     const { resourceVersion } = await applyConfigMap(conn, {
@@ -916,7 +916,11 @@ async function runInCluster(opts) {
       name: input.configMap,
       labels: input.labels,
       data: result.data
-    }, { log, ...opts.policy ? { policy: opts.policy } : {} });
+    }, {
+      log,
+      policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, "MINTER_MAX_ATTEMPTS", DEFAULT_RETRY_POLICY.attempts) },
+      timeoutMs: positive(opts.env, "MINTER_REQUEST_TIMEOUT_MS", 15e3)
+    });
     log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
     return MINTER_EXIT.OK;
   } catch (error) {
@@ -924,6 +928,15 @@ async function runInCluster(opts) {
     log(`error: ${error.message}`);
     return code.startsWith("ERR_MINT_") || error instanceof SyntaxError ? MINTER_EXIT.INVALID : MINTER_EXIT.WRITE_FAILED;
   }
+}
+function positive(env, name, fallback) {
+  const text = env[name];
+  if (text === void 0 || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new MintError("ERR_MINT_INPUT", `${name} (${text}) must be a whole number of at least 1`);
+  }
+  return value;
 }
 
 // src/minter/in-cluster.ts

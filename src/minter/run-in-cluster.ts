@@ -3,7 +3,7 @@ import { MintError } from './errors.js';
 import { parseMinterInput } from './input.js';
 import { signingKey } from './key.js';
 import { applyConfigMap } from './kube/apply-configmap.js';
-import type { RetryPolicy } from './kube/retry.js';
+import { DEFAULT_RETRY_POLICY } from './kube/retry.js';
 import { inClusterConnection } from './kube/service-account.js';
 import { mintWidgets } from './mint.js';
 
@@ -14,16 +14,18 @@ export interface InClusterOptions {
   readonly argv: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly log: (line: string) => void;
-  /** Service account files; the kubelet's path unless a test moves them. */
-  readonly serviceAccountDir?: string;
   readonly now?: () => number;
-  readonly policy?: RetryPolicy;
 }
 
 /**
  * The minter Job: reads minter.json (argv[0]), the key from the env var it names, mints every
  * widget and writes the ConfigMap in the pod's namespace. Logs what it does, never the key or a
  * token. Returns the exit status.
+ *
+ * Optional environment, for slow API servers and for running it outside a pod:
+ *   MINTER_MAX_ATTEMPTS         write attempts in all (default 6)
+ *   MINTER_REQUEST_TIMEOUT_MS   per request (default 15000)
+ *   MINTER_SERVICE_ACCOUNT_DIR  where token, ca.crt and namespace are (default: the kubelet's path)
  */
 export async function runInCluster(opts: InClusterOptions): Promise<number> {
   const { log } = opts;
@@ -32,12 +34,16 @@ export async function runInCluster(opts: InClusterOptions): Promise<number> {
     if (!inputPath) throw new MintError('ERR_MINT_INPUT', 'usage: minter.mjs <minter.json>');
     const input = parseMinterInput(JSON.parse(readFileSync(inputPath, 'utf8')));
     const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`);
-    const { conn, namespace } = inClusterConnection(opts.env, opts.serviceAccountDir);
+    const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || undefined);
     const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
     const { resourceVersion } = await applyConfigMap(conn, {
       namespace, name: input.configMap, labels: input.labels, data: result.data,
-    }, { log, ...(opts.policy ? { policy: opts.policy } : {}) });
+    }, {
+      log,
+      policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, 'MINTER_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.attempts) },
+      timeoutMs: positive(opts.env, 'MINTER_REQUEST_TIMEOUT_MS', 15_000),
+    });
     log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
     return MINTER_EXIT.OK;
   } catch (error) {
@@ -45,4 +51,14 @@ export async function runInCluster(opts: InClusterOptions): Promise<number> {
     log(`error: ${(error as Error).message}`);
     return code.startsWith('ERR_MINT_') || error instanceof SyntaxError ? MINTER_EXIT.INVALID : MINTER_EXIT.WRITE_FAILED;
   }
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new MintError('ERR_MINT_INPUT', `${name} (${text}) must be a whole number of at least 1`);
+  }
+  return value;
 }

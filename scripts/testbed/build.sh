@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Build kube-apiserver, etcd and a matching kubectl from source, once per
+# pinned version, into a per-machine cache outside the repository:
+#
+#   ${RSJ_CACHE:-$HOME/.cache/rasa-socketio-jwt}/testbed/k8s-<K8S>-etcd-<ETCD>/bin/
+#     kube-apiserver  etcd  kubectl
+#
+# Why from source: this workplace has no Docker and reaches no release buckets,
+# only package registries. The Go module proxy serves Kubernetes and etcd as Go
+# modules, so we build them the way any Go program that depends on them would:
+# a tiny throw-away "wrapper" module (written into the cache directory, never
+# into this repo) requires the upstream module and we `go build` its main
+# packages. No upstream code is vendored or copied into this repository.
+#
+# Re-running with the binaries present and reporting the pinned versions
+# returns at once ("reusing ..."). The last line on stdout is the bin
+# directory, so callers can do: BIN_DIR="$(scripts/testbed/build.sh | tail -n1)".
+# Progress goes to stderr.
+#
+# Needs: go >= 1.26 (etcd 3.6.16's go directive; with GOTOOLCHAIN=auto an older
+# go fetches a newer toolchain through the module proxy) and a reachable
+# GOPROXY. Measured cold build on 2 cores: 6-8 minutes; it adds roughly
+# 0.8 GB to GOMODCACHE and 2.5 GB to GOCACHE (default places, kept on the
+# machine so later builds of other versions are faster).
+set -euo pipefail
+
+# --- pinned versions ---------------------------------------------------------
+# Kubernetes 1.34 patch release served by proxy.golang.org. The staging modules
+# (k8s.io/api, k8s.io/apiserver, ...) are published as v0.<minor>.<patch>.
+# It must be a version the checksum database (sum.golang.org) already knows:
+# we keep module verification on, and a version the proxy serves but the sumdb
+# does not know fails with "verifying go.mod: ... 404 Not Found".
+K8S_VERSION="1.34.10"
+# etcd server. Kubernetes 1.34 pins the etcd 3.6 client libraries in its go.mod
+# (v3.6.4) and kubeadm 1.34 deploys etcd 3.6.x; we take a recent 3.6 patch.
+ETCD_VERSION="3.6.16"
+# -----------------------------------------------------------------------------
+
+CACHE_ROOT="${RSJ_CACHE:-$HOME/.cache/rasa-socketio-jwt}/testbed"
+PREFIX="$CACHE_ROOT/k8s-${K8S_VERSION}-etcd-${ETCD_VERSION}"
+BIN_DIR="$PREFIX/bin"
+SRC_DIR="$PREFIX/src"
+
+log() { printf '[testbed/build] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# What binary $1 prints for its version (kubectl has no --version flag).
+version_of() {
+  case "$1" in
+    kubectl) "$BIN_DIR/kubectl" version --client 2>&1 ;;
+    *) "$BIN_DIR/$1" --version 2>&1 ;;
+  esac
+}
+# The string binary $1's version output must contain.
+want_version() {
+  case "$1" in
+    etcd) echo "Version: ${ETCD_VERSION}" ;;
+    *) echo "v${K8S_VERSION}" ;;
+  esac
+}
+# True when binary $1 exists, runs, and reports the pinned version.
+binary_ok() {
+  local out
+  [[ -x "$BIN_DIR/$1" ]] || return 1
+  out="$(version_of "$1")" || return 1
+  [[ "$out" == *"$(want_version "$1")"* ]]
+}
+all_ok() { binary_ok kube-apiserver && binary_ok kubectl && binary_ok etcd; }
+
+# --check only reports: prints the bin directory and exits 0 when everything is built, exits 1
+# otherwise, and never builds (the test set-up uses it to choose between running and skipping).
+check_only=false
+[[ ${1:-} == --check ]] && check_only=true
+
+# Fast path: everything is already built.
+if all_ok; then
+  $check_only || log "reusing $BIN_DIR (kubernetes v${K8S_VERSION}, etcd v${ETCD_VERSION})"
+  printf '%s\n' "$BIN_DIR"
+  exit 0
+fi
+if $check_only; then
+  log "not built: no kubernetes v${K8S_VERSION} and etcd v${ETCD_VERSION} binaries in $BIN_DIR"
+  exit 1
+fi
+
+command -v go >/dev/null 2>&1 || die "go is not on PATH; install Go 1.26 or newer"
+
+mkdir -p "$BIN_DIR" "$SRC_DIR"
+
+# Serialise concurrent builds on one machine (two CI jobs, or a developer and a
+# test run) so they do not race on the same output files.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$PREFIX/.build.lock"
+  log "taking build lock $PREFIX/.build.lock"
+  flock 9
+  # Another process may have finished the build while we waited.
+  if all_ok; then
+    log "reusing $BIN_DIR (built by a concurrent run)"
+    printf '%s\n' "$BIN_DIR"
+    exit 0
+  fi
+fi
+
+# Static binaries like the upstream release builds; -mod=mod lets the go
+# command complete go.sum in the wrapper module as it resolves packages.
+export CGO_ENABLED=0
+export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod"
+# Respect an explicit GOTOOLCHAIN; otherwise let go fetch a newer toolchain via
+# the module proxy if the local one is older than etcd/kubernetes require.
+export GOTOOLCHAIN="${GOTOOLCHAIN:-auto}"
+
+start_ts=$(date +%s)
+
+# Pull one string field out of `go mod download -json` output (pretty-printed,
+# one key per line), without needing jq.
+json_field() { sed -n "s/^[[:space:]]*\"$1\": \"\\([^\"]*\\)\".*/\\1/p" | head -n1; }
+
+# `go get` into the wrapper module in the current directory; show its output
+# without the long "go: added/upgraded ..." lists, and stop on failure.
+go_get() {
+  if ! go get "$@" >go-get.log 2>&1; then
+    cat go-get.log >&2
+    die "go get $* failed (log: $PWD/go-get.log)"
+  fi
+  grep -Ev '^go: (added|upgraded) ' go-get.log >&2 || true
+}
+
+# --- kube-apiserver and kubectl -----------------------------------------------
+# kubectl comes from the same wrapper module almost for free (it shares most
+# packages with the apiserver) and, unlike whatever kubectl a machine happens
+# to have, is sure to be within the supported client/server version skew.
+build_kubernetes() {
+  local dir="$SRC_DIR/kubernetes" meta info gomod commit build_date minor tmp
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cd "$dir"
+
+  log "downloading k8s.io/kubernetes@v${K8S_VERSION} metadata"
+  # On failure the reason is in the JSON "Error" field on stdout, not stderr.
+  if ! meta="$(go mod download -json "k8s.io/kubernetes@v${K8S_VERSION}")"; then
+    die "go mod download k8s.io/kubernetes@v${K8S_VERSION} failed: $(json_field Error <<<"$meta")"
+  fi
+  gomod="$(json_field GoMod <<<"$meta")"
+  [[ -f "$gomod" ]] || die "go mod download reported no go.mod for k8s.io/kubernetes@v${K8S_VERSION}"
+  # Tag time (and commit, when the proxy recorded the VCS origin) for the
+  # version stamp, from the proxy's .info record; its JSON layout varies.
+  info="$(tr -d '\n' <"$(json_field Info <<<"$meta")")"
+  commit="$(sed -n 's/.*"Hash" *: *"\([0-9a-f]*\)".*/\1/p' <<<"$info")"
+  build_date="$(sed -n 's/.*"Time" *: *"\([^"]*\)".*/\1/p' <<<"$info")"
+  [[ -n "$build_date" ]] || build_date="1970-01-01T00:00:00Z"
+
+  # k8s.io/kubernetes requires its staging modules at v0.0.0 and points them at
+  # ./staging/src/... with replace directives, which only apply when it is the
+  # main module. Map each one to its published v0.<minor>.<patch> instead; the
+  # list is read from kubernetes' own go.mod so it follows upstream changes.
+  local staging_ver="v0.${K8S_VERSION#*.}" staging m
+  staging="$(sed -n 's#^[[:space:]]*\(k8s\.io/[A-Za-z0-9._-]*\) => \./staging/src/.*#\1#p' "$gomod")"
+  [[ -n "$staging" ]] || die "no staging replace directives found in $gomod"
+
+  {
+    printf 'module rsj.local/testbed/kubernetes\n\n'
+    # Same language version and GODEBUG defaults as upstream's own go.mod, so
+    # runtime behaviour matches an official build.
+    sed -n 's/^go \(.*\)/go \1/p; s/^godebug \(.*\)/godebug \1/p' "$gomod"
+    printf '\nrequire k8s.io/kubernetes v%s\n\nreplace (\n' "$K8S_VERSION"
+    while IFS= read -r m; do printf '\t%s => %s %s\n' "$m" "$m" "$staging_ver"; done <<<"$staging"
+    printf ')\n'
+  } >go.mod
+  log "wrapper module $dir/go.mod: $(wc -l <<<"$staging") staging modules -> $staging_ver"
+
+  log "resolving dependencies"
+  go_get "k8s.io/kubernetes/cmd/kube-apiserver@v${K8S_VERSION}" "k8s.io/kubernetes/cmd/kubectl@v${K8S_VERSION}"
+
+  # The version variables hack/lib/version.sh stamps into release builds;
+  # /version (discovery), `kubectl version` and helm's kubeVersion checks read
+  # them. Without them the binary reports v0.0.0-master.
+  minor="${K8S_VERSION#*.}"; minor="${minor%%.*}"
+  local ld="-s -w" pkg cmd
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ld+=" -X ${pkg}.gitVersion=v${K8S_VERSION}"
+    ld+=" -X ${pkg}.gitMajor=${K8S_VERSION%%.*}"
+    ld+=" -X ${pkg}.gitMinor=${minor}"
+    [[ -z "$commit" ]] || ld+=" -X ${pkg}.gitCommit=${commit}"
+    ld+=" -X ${pkg}.gitTreeState=clean"
+    ld+=" -X ${pkg}.buildDate=${build_date}"
+  done
+
+  for cmd in kube-apiserver kubectl; do
+    log "building $cmd v${K8S_VERSION}"
+    # Build under a temporary name and rename, so an interrupted build never
+    # leaves a half-written binary that the fast path would pick up.
+    tmp="$BIN_DIR/.$cmd.tmp.$$"
+    go build -trimpath -ldflags "$ld" -o "$tmp" "k8s.io/kubernetes/cmd/$cmd"
+    mv -f "$tmp" "$BIN_DIR/$cmd"
+  done
+}
+
+# --- etcd ----------------------------------------------------------------------
+build_etcd() {
+  local dir="$SRC_DIR/etcd" tmp
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cd "$dir"
+  # go.etcd.io/etcd/server/v3's module root is itself the etcd main package
+  # (main.go calls etcdmain.Main), so the wrapper only needs the requirement.
+  # The etcd version string is a constant in go.etcd.io/etcd/api/v3/version.
+  printf 'module rsj.local/testbed/etcd\n\ngo 1.26.0\n' >go.mod
+  log "resolving etcd v${ETCD_VERSION} dependencies"
+  go_get "go.etcd.io/etcd/server/v3@v${ETCD_VERSION}"
+  log "building etcd v${ETCD_VERSION}"
+  tmp="$BIN_DIR/.etcd.tmp.$$"
+  go build -trimpath -ldflags "-s -w" -o "$tmp" go.etcd.io/etcd/server/v3
+  mv -f "$tmp" "$BIN_DIR/etcd"
+}
+
+trap 'rm -f "$BIN_DIR"/.*.tmp.$$' EXIT
+
+# Subshells, because the build functions cd into their wrapper modules.
+if binary_ok etcd; then log "reusing $BIN_DIR/etcd"; else (build_etcd); fi
+if binary_ok kube-apiserver && binary_ok kubectl; then
+  log "reusing $BIN_DIR/kube-apiserver and kubectl"
+else
+  (build_kubernetes)
+fi
+
+for b in kube-apiserver kubectl etcd; do
+  binary_ok "$b" || die "built $b does not report $(want_version "$b"): $(version_of "$b" || true)"
+done
+
+log "done in $(($(date +%s) - start_ts))s: $(version_of kube-apiserver); $(version_of etcd | head -n1)"
+printf '%s\n' "$BIN_DIR"

@@ -1,0 +1,93 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { clusterState } from './testbed.js';
+
+const state = clusterState();
+
+/** `describe` when an API server is there, `describe.skip` otherwise (never in CI: set-up fails). */
+export const describeCluster = state.mode === 'unavailable' ? describe.skip : describe;
+
+export function kubeconfigPath(): string {
+  if (state.mode === 'unavailable') throw new Error(state.reason);
+  return state.kubeconfig;
+}
+
+/** `describe` only on the local test bed, for tests that stop and start an API server of their own. */
+export const describeLocalTestbed = state.mode === 'testbed' ? describe : describe.skip;
+
+/** The admin of the shared API server, or of another one given by its kubeconfig. */
+export function adminConfig(kubeconfig = kubeconfigPath()): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  return kc;
+}
+
+export const core = (kubeconfig?: string) => adminConfig(kubeconfig).makeApiClient(CoreV1Api);
+
+/** kubectl as the test harness's admin. */
+export function kubectl(args: readonly string[], input?: string, kubeconfig = kubeconfigPath()): string {
+  const binary = state.mode === 'unavailable' ? 'kubectl' : state.kubectl;
+  return execFileSync(binary, ['--kubeconfig', kubeconfig, ...args], {
+    encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** kubectl that may fail: its exit status and both streams. */
+export function kubectlResult(args: readonly string[], input?: string, kubeconfig?: string): { status: number; stdout: string; stderr: string } {
+  try {
+    return { status: 0, stdout: kubectl(args, input, kubeconfig), stderr: '' };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/**
+ * A fresh namespace for one test file, labelled for Pod Security `restricted` unless asked
+ * otherwise. Without a controller manager no "default" ServiceAccount appears, so it is made here.
+ */
+export async function createNamespace(prefix: string, opts: { restricted?: boolean; kubeconfig?: string } = {}): Promise<string> {
+  const name = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+  const labels: Record<string, string> = opts.restricted === false ? {} : {
+    'pod-security.kubernetes.io/enforce': 'restricted',
+    'pod-security.kubernetes.io/enforce-version': 'latest',
+  };
+  await core(opts.kubeconfig).createNamespace({ body: { metadata: { name, labels } } });
+  await core(opts.kubeconfig).createNamespacedServiceAccount({ namespace: name, body: { metadata: { name: 'default' } } });
+  return name;
+}
+
+/**
+ * The files a pod of ServiceAccount `sa` sees under /var/run/secrets/kubernetes.io/serviceaccount
+ * (token from the TokenRequest API, ca.crt, namespace), laid out under a temp dir, and the env
+ * that points a program at the API server the way the kubelet does.
+ */
+export async function serviceAccountFiles(namespace: string, sa: string, kubeconfig?: string): Promise<{ dir: string; env: Record<string, string> }> {
+  const request = await core(kubeconfig).createNamespacedServiceAccountToken({
+    name: sa, namespace, body: { spec: { audiences: [], expirationSeconds: 3600 } },
+  });
+  const kc = adminConfig(kubeconfig);
+  const cluster = kc.getCurrentCluster()!;
+  const url = new URL(cluster.server);
+  const dir = mkdtempSync(join(tmpdir(), 'rsj-sa-'));
+  writeFileSync(join(dir, 'token'), request.status!.token!);
+  writeFileSync(join(dir, 'namespace'), namespace);
+  writeFileSync(join(dir, 'ca.crt'), cluster.caData ? Buffer.from(cluster.caData, 'base64') : execFileSync('cat', [cluster.caFile!]));
+  return { dir, env: { KUBERNETES_SERVICE_HOST: url.hostname, KUBERNETES_SERVICE_PORT: url.port || '443' } };
+}
+
+/** Runs a program to completion; resolves with its exit status and output. */
+export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}

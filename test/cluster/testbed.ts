@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/**
+ * How the cluster tests reach an API server, decided once by the global set-up and handed to the
+ * test files through RSJ_CLUSTER (JSON): the local test bed, the user's own cluster, or none.
+ */
+export type ClusterState =
+  | { readonly mode: 'testbed'; readonly dir: string; readonly kubeconfig: string; readonly server: string; readonly version: string; readonly kubectl: string }
+  | { readonly mode: 'external'; readonly kubeconfig: string; readonly server: string; readonly kubectl: string }
+  | { readonly mode: 'unavailable'; readonly reason: string };
+
+export const STATE_ENV = 'RSJ_CLUSTER';
+
+export function clusterState(): ClusterState {
+  const raw = process.env[STATE_ENV];
+  if (!raw) return { mode: 'unavailable', reason: 'the jest global set-up did not run' };
+  return JSON.parse(raw) as ClusterState;
+}
+
+/** Where the test bed's binaries are, or undefined when they were never built on this machine. */
+export function builtTestbed(): string | undefined {
+  try {
+    return execFileSync('bash', ['scripts/testbed/build.sh', '--check'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts etcd and kube-apiserver under `dir`; returns the env lines start.sh writes. */
+export function startTestbed(dir: string): Record<string, string> {
+  execFileSync('bash', ['scripts/testbed/start.sh', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return parseEnvFile(readFileSync(`${dir}/env`, 'utf8'));
+}
+
+export function stopTestbed(dir: string): void {
+  execFileSync('bash', ['scripts/testbed/stop.sh', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function parseEnvFile(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line);
+    if (match) env[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return env;
+}
