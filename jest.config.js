@@ -11,6 +11,7 @@ export default {
   // Sources import siblings as './x.js' (NodeNext); map them back to the .ts files under test.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // One API server test bed for the whole run (test/cluster/). Jest loads these two with node's own
   // loader, which runs TypeScript by stripping its types (Node >= 22.18).
   globalSetup: '<rootDir>/test/cluster/global-setup.ts',

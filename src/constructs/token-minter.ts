@@ -10,6 +10,9 @@ import { imageRef } from './image.js';
 /** The UID of the `node` user in the official Node images. */
 export const NODE_UID = 1000;
 
+/** Says who writes the data of the widgets ConfigMap, which is rendered without any. */
+export const FILLED_BY_ANNOTATION = 'rasa-socketio-jwt/filled-by';
+
 /** Where the minter's ConfigMap (script and input) is mounted in its pod. */
 export const MINTER_DIR = '/minter';
 
@@ -38,35 +41,44 @@ export class TokenMinter extends Construct {
   public readonly roleBinding: kplus.RoleBinding;
   public readonly files: kplus.ConfigMap;
   public readonly job: kplus.Job;
+  /** The ConfigMap the minter fills; rendered empty so that it is deleted with the rest. */
+  public readonly output: kplus.ConfigMap;
 
   constructor(scope: Construct, id: string, props: TokenMinterProps) {
     super(scope, id);
     const s = props.settings;
     const name = `${props.fullname}-minter`;
     this.outputName = s.minter.configMapName || `${props.fullname}-widgets`;
-    const metadata = (objectName: string) => ({
+    const metadata = (objectName: string, annotations: Readonly<Record<string, string>> = {}) => ({
       name: objectName,
       namespace: props.namespace,
       labels: objectLabels(s, props.release, 'minter'),
-      annotations: { ...s.commonAnnotations },
+      annotations: { ...s.commonAnnotations, ...withoutHelmAnnotations(annotations) },
+    });
+    const rbac = (objectName: string) => metadata(objectName, s.minter.rbacAnnotations);
+
+    // Owned here (so deleting the app deletes it) but not its data: the minter writes that with
+    // server-side apply under its own field manager, which a re-apply of this empty object keeps.
+    this.output = new kplus.ConfigMap(this, 'Output', {
+      metadata: metadata(this.outputName, { [FILLED_BY_ANNOTATION]: 'the minter Job: widget tokens and snippets' }),
     });
 
     this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
-      metadata: metadata(name),
+      metadata: rbac(name),
       automountToken: true,
     });
-    this.role = new kplus.Role(this, 'Role', { metadata: metadata(name) });
+    this.role = new kplus.Role(this, 'Role', { metadata: rbac(name) });
     // Server-side apply of an object that does not exist yet is a create: without `create` the
     // first run fails. resourceNames still confines it to this one name.
     this.role.allow(['get', 'patch', 'create'],
-      kplus.ConfigMap.fromConfigMapName(this, 'Output', this.outputName));
-    this.roleBinding = new kplus.RoleBinding(this, 'RoleBinding', { metadata: metadata(name), role: this.role });
+      kplus.ConfigMap.fromConfigMapName(this, 'OutputRef', this.outputName));
+    this.roleBinding = new kplus.RoleBinding(this, 'RoleBinding', { metadata: rbac(name), role: this.role });
     this.roleBinding.addSubjects(this.serviceAccount);
 
     const script = minterScript();
     const input = minterInputJson(s, props.release, this.outputName);
     this.files = new kplus.ConfigMap(this, 'Files', {
-      metadata: metadata(name),
+      metadata: rbac(name),
       data: { 'minter.mjs': script, 'minter.json': input },
     });
 
@@ -75,7 +87,7 @@ export class TokenMinter extends Construct {
     const jobName = `${props.fullname.slice(0, 41).replace(/-$/, '')}-minter-${minterJobHash(s, input, script)}`;
     const ttl = s.minter.ttlSecondsAfterFinished;
     this.job = new kplus.Job(this, 'Job', {
-      metadata: metadata(jobName),
+      metadata: metadata(jobName, s.minter.jobAnnotations),
       podMetadata: { labels: objectLabels(s, props.release, 'minter'), annotations: { ...s.commonAnnotations } },
       backoffLimit: s.minter.backoffLimit,
       activeDeadline: Duration.seconds(s.minter.activeDeadlineSeconds),
@@ -112,4 +124,9 @@ export class TokenMinter extends Construct {
     hardenPodTemplate(this.job, { podSpecPath: '/spec/template/spec', containerCount: 1 });
     setResources(this.job, '/spec/template/spec/containers/0', s.minter.resources);
   }
+}
+
+/** Helm's hook annotations mean nothing to kubectl or cdk8s users and would confuse Argo CD. */
+function withoutHelmAnnotations(annotations: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(annotations).filter(([k]) => !k.startsWith('helm.sh/')));
 }

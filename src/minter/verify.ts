@@ -7,12 +7,13 @@ export type RasaDecision =
   | { readonly accepted: false; readonly reason: string };
 
 /**
- * Decides as Rasa's socketio channel does: strip a "Bearer " prefix, then PyJWT's
+ * Decides as Rasa's socketio channel does (rasa/core/channels/channel.py, decode_bearer_token):
+ * remove "Bearer " (Python's str.replace: every occurrence, not only a prefix), then PyJWT's
  * `jwt.decode(token, key, algorithms=method)` with no audience, issuer, leeway or options, then
  * refuse an empty payload. Each claim rule below is PyJWT's (2.10 and later, the strictest).
  */
 export async function rasaDecision(token: string, key: Uint8Array, method: Method, now: number): Promise<RasaDecision> {
-  const bare = token.startsWith('Bearer ') ? token.slice('Bearer '.length) : token;
+  const bare = token.replaceAll('Bearer ', '');
   let payloadBytes: Uint8Array;
   try {
     ({ payload: payloadBytes } = await compactVerify(bare, key, { algorithms: [method] }));

@@ -232,6 +232,16 @@ export interface MinterSettings {
   readonly ttlSecondsAfterFinished?: number | null;
   /** @default requests 50m / 64Mi, limits none / 128Mi */
   readonly resources: ResourceSettings;
+  /**
+   * Annotations of the Job. helm.sh/ annotations are Helm's: the constructs leave them out.
+   * @default a Helm post-install,post-upgrade hook, deleted once it succeeds
+   */
+  readonly jobAnnotations: Readonly<Record<string, string>>;
+  /**
+   * Annotations of the minter's ServiceAccount, Role, RoleBinding and script ConfigMap.
+   * @default Helm hooks that come before the Job
+   */
+  readonly rbacAnnotations: Readonly<Record<string, string>>;
 }
 
 export interface Settings {

@@ -9,7 +9,7 @@ describe('RasaBot', () => {
     const objects = render();
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'ConfigMap/rasa-config', 'Deployment/rasa', 'Service/rasa',
-      'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
+      'ConfigMap/rasa-widgets', 'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
       expect.stringMatching(/^Job\/rasa-minter-[0-9a-f]{10}$/),
     ]);
     for (const o of objects) expect(o.metadata.namespace).toBe('default');
@@ -52,7 +52,7 @@ describe('RasaBot', () => {
         team: 'cx',
         'app.kubernetes.io/name': 'rasa',
         'app.kubernetes.io/instance': 'bot',
-        'app.kubernetes.io/component': o.metadata.name.includes('minter') ? 'minter' : 'server',
+        'app.kubernetes.io/component': /minter|widgets/.test(o.metadata.name) ? 'minter' : 'server',
         'app.kubernetes.io/version': '3.6.21',
       });
     }

@@ -13,6 +13,9 @@ describe('rasaDecision follows Rasa: PyJWT decode, then a truthy payload', () =>
     const token = await sign({ sender_id: 'rasa-chat-widget' });
     expect(await decide(token)).toEqual({ accepted: true, payload: { sender_id: 'rasa-chat-widget' } });
     expect(await decide(`Bearer ${token}`)).toEqual({ accepted: true, payload: { sender_id: 'rasa-chat-widget' } });
+    // Rasa removes "Bearer " wherever it stands (str.replace), and only with that case.
+    expect(await decide(`Bearer Bearer ${token}`)).toMatchObject({ accepted: true });
+    expect(await decide(`bearer ${token}`)).toMatchObject({ accepted: false });
   });
 
   test.each<[string, Record<string, unknown>, string]>([

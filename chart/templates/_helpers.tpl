@@ -1,0 +1,187 @@
+{{/*
+Chart name, or nameOverride: the app.kubernetes.io/name label.
+*/}}
+{{- define "rasa.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Prefix of every object name. Cut to 63 characters because Service names and label values may not
+be longer. The constructs compute the same name (src/settings/names.ts), so `helm template NAME`
+and `rasa-socketio-jwt synth --release NAME` can be compared object by object.
+*/}}
+{{- define "rasa.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Chart name and version, for the helm.sh/chart label.
+*/}}
+{{- define "rasa.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Labels that select the pods of one component: stable, so never a version (selectors are immutable).
+Call with (dict "ctx" $ "component" "server").
+*/}}
+{{- define "rasa.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "rasa.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/*
+Labels of every object of one component: the common labels, the selector labels, the version and
+Helm's own. Call with (dict "ctx" $ "component" "server").
+*/}}
+{{- define "rasa.labels" -}}
+{{- $labels := merge (dict
+  "app.kubernetes.io/version" .ctx.Chart.AppVersion
+  "helm.sh/chart" (include "rasa.chart" .ctx)
+  "app.kubernetes.io/managed-by" .ctx.Release.Service) (include "rasa.selectorLabels" . | fromYaml) .ctx.Values.commonLabels -}}
+{{- toYaml $labels -}}
+{{- end -}}
+
+{{/*
+metadata: for an object of this chart. Call with (dict "ctx" $ "component" "server" "name" NAME)
+and optionally "annotations" (a dict merged over commonAnnotations).
+*/}}
+{{- define "rasa.metadata" -}}
+name: {{ .name }}
+namespace: {{ .ctx.Release.Namespace }}
+labels:
+  {{- include "rasa.labels" . | nindent 2 }}
+{{- $annotations := merge (deepCopy (default dict .annotations)) .ctx.Values.commonAnnotations }}
+{{- with $annotations }}
+annotations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end -}}
+
+{{/*
+An image reference: registry/repository:tag, or @digest when a digest pins it.
+*/}}
+{{- define "rasa.image" -}}
+{{- $name := ternary (printf "%s/%s" .registry .repository) .repository (ne .registry "") -}}
+{{- if .digest -}}{{ printf "%s@%s" $name .digest }}{{- else -}}{{ printf "%s:%s" $name .tag }}{{- end -}}
+{{- end -}}
+
+{{/*
+Container resources as written; empty quantities (no limit) are left out.
+*/}}
+{{- define "rasa.resources" -}}
+{{- $out := dict -}}
+{{- range $section := list "limits" "requests" -}}
+{{- $quantities := dict -}}
+{{- range $k, $v := index $ $section -}}
+{{- if ne (toString $v) "" -}}{{- $_ := set $quantities $k $v -}}{{- end -}}
+{{- end -}}
+{{- if $quantities -}}{{- $_ := set $out $section $quantities -}}{{- end -}}
+{{- end -}}
+{{- toYaml $out -}}
+{{- end -}}
+
+{{/*
+credentials.yml. The socketio key is named as ${ENV} and must stay an UNQUOTED scalar: Rasa
+expands environment variables only in plain scalars.
+*/}}
+{{- define "rasa.credentials" -}}
+{{- $io := .Values.socketio -}}
+{{- $socketio := dict
+  "user_message_evt" $io.userMessageEvt
+  "bot_message_evt" $io.botMessageEvt
+  "session_persistence" $io.sessionPersistence
+  "socketio_path" $io.socketioPath
+  "jwt_key" (printf "${%s}" $io.jwtKey.envName)
+  "jwt_method" $io.jwtMethod -}}
+{{- if $io.namespace -}}{{- $_ := set $socketio "namespace" $io.namespace -}}{{- end -}}
+{{- $channels := deepCopy (default dict .Values.channels) -}}
+{{- $_ := set $channels "socketio" $socketio -}}
+{{- toYaml $channels -}}
+{{- end -}}
+
+{{/*
+endpoints.yml: the model server, if any, and the user's other endpoints.
+*/}}
+{{- define "rasa.endpoints" -}}
+{{- $endpoints := deepCopy (default dict .Values.rasa.endpoints) -}}
+{{- with .Values.rasa.model.serverUrl -}}
+{{- $_ := set $endpoints "models" (dict "url" . "wait_time_between_pulls" $.Values.rasa.model.waitTimeBetweenPulls) -}}
+{{- end -}}
+{{- toYaml $endpoints -}}
+{{- end -}}
+
+{{/*
+Checksum of the two files, on the pod template so that a changed ConfigMap rolls the pods. The
+same bytes are hashed as by the constructs (src/constructs/rasa-files.ts).
+*/}}
+{{- define "rasa.configChecksum" -}}
+{{- printf "credentials.yml\n%s\n\nendpoints.yml\n%s\n\n" (include "rasa.credentials" .) (include "rasa.endpoints" .) | sha256sum -}}
+{{- end -}}
+
+{{/*
+Name of the ConfigMap the minter writes the tokens and snippets to.
+*/}}
+{{- define "rasa.widgetsConfigMap" -}}
+{{- default (printf "%s-widgets" (include "rasa.fullname" .)) .Values.minter.configMapName -}}
+{{- end -}}
+
+{{/*
+Name of the minter's ServiceAccount, Role, RoleBinding and files ConfigMap.
+*/}}
+{{- define "rasa.minterName" -}}
+{{- printf "%s-minter" (include "rasa.fullname" .) -}}
+{{- end -}}
+
+{{/*
+minter.json: everything the minter needs but the key (see src/minter/input.ts), with each
+widget's defaults filled in as src/settings/widgets.ts does.
+*/}}
+{{- define "rasa.minterInput" -}}
+{{- $defaultUrl := printf "http://localhost:%v" .Values.service.port -}}
+{{- if .Values.ingress.enabled -}}
+{{- $defaultUrl = printf "%s://%s" (ternary "https" "http" (ne .Values.ingress.tlsSecretName "")) .Values.ingress.host -}}
+{{- end -}}
+{{- $widgets := list -}}
+{{- range .Values.widgets -}}
+{{- $widgets = append $widgets (dict
+  "name" .name
+  "url" (default $defaultUrl .url)
+  "claims" (hasKey . "claims" | ternary .claims (dict "sender_id" "rasa-chat-widget"))
+  "expiresIn" (default "" .expiresIn)
+  "initialPayload" (default "" .initialPayload)) -}}
+{{- end -}}
+{{- $labels := include "rasa.selectorLabels" (dict "ctx" . "component" "minter") | fromYaml -}}
+{{- $labels = merge (dict "app.kubernetes.io/version" .Chart.AppVersion) $labels .Values.commonLabels -}}
+{{- dict
+  "configMap" (include "rasa.widgetsConfigMap" .)
+  "labels" $labels
+  "keyEnv" .Values.socketio.jwtKey.envName
+  "method" .Values.socketio.jwtMethod
+  "widgets" $widgets | toJson -}}
+{{- end -}}
+
+{{/*
+The minter Job's name ends in a hash of everything its pod runs with: a Job's pod template is
+immutable, so a change must run a new Job. Hashes the same bytes as src/constructs/minter-files.ts.
+*/}}
+{{- define "rasa.minterJobName" -}}
+{{- $inputs := dict
+  "input" (include "rasa.minterInput" .)
+  "script" (.Files.Get "files/minter.mjs" | sha256sum)
+  "minter" .Values.minter
+  "jwtKey" (dict "secretName" .Values.socketio.jwtKey.secretName "secretKey" .Values.socketio.jwtKey.secretKey)
+  "commonLabels" .Values.commonLabels
+  "commonAnnotations" .Values.commonAnnotations -}}
+{{- printf "%s-minter-%s" (include "rasa.fullname" . | trunc 41 | trimSuffix "-") (toJson $inputs | sha256sum | trunc 10) -}}
+{{- end -}}
