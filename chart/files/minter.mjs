@@ -2,6 +2,7 @@
 // Includes jose (https://github.com/panva/jose), MIT licence.
 
 // src/minter/run-in-cluster.ts
+import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/settings/errors.ts
@@ -116,6 +117,12 @@ function parseMinterInput(value) {
     method: checkMethod(value.method, "method"),
     widgets
   };
+}
+
+// src/minter/fingerprint.ts
+import { createHash } from "node:crypto";
+function keyFingerprint(key) {
+  return createHash("sha256").update("rasa-socketio-jwt key fingerprint\0").update(key).digest("hex").slice(0, 16);
 }
 
 // src/minter/kube/request.ts
@@ -266,6 +273,72 @@ function retryAfterMs(res) {
   return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
 }
 
+// src/minter/kube/ensure-secret.ts
+async function ensureKeySecret(conn, target, newKey, opts = {}) {
+  const where = `Secret ${target.namespace}/${target.name}`;
+  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/secrets/${encodeURIComponent(target.name)}`;
+  const timeoutMs = opts.timeoutMs ?? 15e3;
+  const attempt = async () => {
+    let res;
+    try {
+      res = await kubeRequest(conn, { method: "GET", path, timeoutMs });
+      if (res.status === 200) return checkExisting(res, target, where);
+      if (res.status !== 404) return classify2(res, conn, target, where);
+      res = await kubeRequest(conn, {
+        method: "PATCH",
+        path: `${path}?fieldManager=${FIELD_MANAGER}`,
+        contentType: "application/apply-patch+yaml",
+        body: JSON.stringify({
+          apiVersion: "v1",
+          kind: "Secret",
+          type: "Opaque",
+          metadata: { name: target.name, namespace: target.namespace, labels: target.labels },
+          stringData: { [target.key]: newKey() }
+        }),
+        timeoutMs
+      });
+    } catch (error) {
+      return { retry: `network error: ${error.code ?? error.message}` };
+    }
+    if (res.status === 200 || res.status === 201) return { done: "created" };
+    return classify2(res, conn, target, where);
+  };
+  try {
+    return await withRetries(
+      attempt,
+      opts.policy ?? DEFAULT_RETRY_POLICY,
+      (reason, delay, n) => opts.log?.(`attempt ${n} on ${where} failed (${reason}); retrying in ${Math.round(delay)} ms`)
+    );
+  } catch (error) {
+    if (error instanceof RetriesExhausted) throw new MintError("ERR_WRITE_FAILED", `could not ensure ${where}: ${error.message}`);
+    throw error;
+  }
+}
+function checkExisting(res, target, where) {
+  const secret = JSON.parse(res.body);
+  const value = secret.data?.[target.key];
+  const bytes = value === void 0 ? 0 : Buffer.from(value, "base64").length;
+  if (bytes >= 32) return { done: "kept" };
+  return {
+    fail: new MintError("ERR_MINT_KEY", value === void 0 ? `${where} exists without the key "${target.key}": add it (at least 32 bytes), or name another Secret` : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least 32 bytes`)
+  };
+}
+function classify2(res, conn, target, where) {
+  let message2 = res.body.slice(0, 200);
+  try {
+    message2 = JSON.parse(res.body).message ?? message2;
+  } catch {
+  }
+  if (res.status === 401) return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized on ${where}: the API server refused the credentials of ${conn.identity} (${message2})`) };
+  if (res.status === 403) {
+    return {
+      fail: new MintError("ERR_WRITE_FORBIDDEN", `403 Forbidden on ${where}: ${conn.identity} lacks the permission (${message2}); its Role must grant get, patch and create on secrets with resourceNames ["${target.name}"] in namespace ${target.namespace}`)
+    };
+  }
+  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message2}` };
+  return { fail: new MintError("ERR_WRITE_REJECTED", `${res.status} on ${where}: ${message2}`) };
+}
+
 // src/minter/kube/service-account.ts
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -288,12 +361,6 @@ function inClusterConnection(env, dir = SERVICE_ACCOUNT_DIR) {
   token();
   const server = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return { conn: { server, ca: read("ca.crt"), token, identity: `the minter's service account in ${namespace}` }, namespace };
-}
-
-// src/minter/fingerprint.ts
-import { createHash } from "node:crypto";
-function keyFingerprint(key) {
-  return createHash("sha256").update("rasa-socketio-jwt key fingerprint\0").update(key).digest("hex").slice(0, 16);
 }
 
 // src/minter/snippets.ts
@@ -904,6 +971,7 @@ var MINTER_EXIT = { OK: 0, INVALID: 2, WRITE_FAILED: 3 };
 async function runInCluster(opts) {
   const { log } = opts;
   try {
+    if (opts.argv[0] === "--ensure-key") return await ensureKey(opts);
     const inputPath = opts.argv[0];
     if (!inputPath) throw new MintError("ERR_MINT_INPUT", "usage: minter.mjs <minter.json>");
     const input = parseMinterInput(JSON.parse(readFileSync2(inputPath, "utf8")));
@@ -928,6 +996,31 @@ async function runInCluster(opts) {
     log(`error: ${error.message}`);
     return code.startsWith("ERR_MINT_") || error instanceof SyntaxError ? MINTER_EXIT.INVALID : MINTER_EXIT.WRITE_FAILED;
   }
+}
+async function ensureKey(opts) {
+  const inputPath = opts.argv[1];
+  if (!inputPath) throw new MintError("ERR_MINT_INPUT", "usage: minter.mjs --ensure-key <keygen.json>");
+  const input = parseKeygenInput(JSON.parse(readFileSync2(inputPath, "utf8")));
+  const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
+  let fingerprint = "";
+  const outcome = await ensureKeySecret(conn, { namespace, name: input.secretName, key: input.secretKey, labels: input.labels }, () => {
+    const key = randomBytes(32).toString("hex");
+    fingerprint = keyFingerprint(new TextEncoder().encode(key));
+    return key;
+  }, {
+    log: opts.log,
+    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, "MINTER_MAX_ATTEMPTS", DEFAULT_RETRY_POLICY.attempts) },
+    timeoutMs: positive(opts.env, "MINTER_REQUEST_TIMEOUT_MS", 15e3)
+  });
+  opts.log(outcome === "created" ? `created Secret ${namespace}/${input.secretName} with a new key, fingerprint ${fingerprint}` : `kept the existing Secret ${namespace}/${input.secretName}`);
+  return MINTER_EXIT.OK;
+}
+function parseKeygenInput(value) {
+  const v = value;
+  if (typeof v?.secretName !== "string" || !v.secretName || typeof v.secretKey !== "string" || !v.secretKey) {
+    throw new MintError("ERR_MINT_INPUT", "keygen input: 'secretName' and 'secretKey' must be non-empty strings");
+  }
+  return { secretName: v.secretName, secretKey: v.secretKey, labels: v.labels ?? {} };
 }
 function positive(env, name, fallback) {
   const text = env[name];

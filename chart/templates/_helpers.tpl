@@ -172,16 +172,69 @@ widget's defaults filled in as src/settings/widgets.ts does.
 {{- end -}}
 
 {{/*
-The minter Job's name ends in a hash of everything its pod runs with: a Job's pod template is
-immutable, so a change must run a new Job. Hashes the same bytes as src/constructs/minter-files.ts.
+keygen.json: the Secret the key generator ensures (see src/minter/kube/ensure-secret.ts).
 */}}
-{{- define "rasa.minterJobName" -}}
+{{- define "rasa.keygenInput" -}}
+{{- $labels := include "rasa.selectorLabels" (dict "ctx" . "component" "keygen") | fromYaml -}}
+{{- $labels = merge (dict "app.kubernetes.io/version" .Chart.AppVersion) $labels .Values.commonLabels -}}
+{{- dict "labels" $labels "secretKey" .Values.socketio.jwtKey.secretKey "secretName" .Values.socketio.jwtKey.secretName | toJson -}}
+{{- end -}}
+
+{{/*
+A script Job's name ends in a hash of everything its pod runs with: a Job's pod template is
+immutable, so a change must run a new Job. Hashes the same bytes as src/constructs/minter-files.ts.
+Call with (dict "ctx" $ "input" INPUT_JSON "kind" "minter").
+*/}}
+{{- define "rasa.scriptJobName" -}}
+{{- $v := .ctx.Values -}}
 {{- $inputs := dict
-  "input" (include "rasa.minterInput" .)
-  "script" (.Files.Get "files/minter.mjs" | sha256sum)
-  "minter" .Values.minter
-  "jwtKey" (dict "secretName" .Values.socketio.jwtKey.secretName "secretKey" .Values.socketio.jwtKey.secretKey)
-  "commonLabels" .Values.commonLabels
-  "commonAnnotations" .Values.commonAnnotations -}}
-{{- printf "%s-minter-%s" (include "rasa.fullname" . | trunc 41 | trimSuffix "-") (toJson $inputs | sha256sum | trunc 10) -}}
+  "input" .input
+  "script" (.ctx.Files.Get "files/minter.mjs" | sha256sum)
+  "minter" $v.minter
+  "jwtKey" (dict "secretName" $v.socketio.jwtKey.secretName "secretKey" $v.socketio.jwtKey.secretKey)
+  "commonLabels" $v.commonLabels
+  "commonAnnotations" $v.commonAnnotations -}}
+{{- printf "%s-%s-%s" (include "rasa.fullname" .ctx | trunc 41 | trimSuffix "-") .kind (toJson $inputs | sha256sum | trunc 10) -}}
+{{- end -}}
+
+{{/*
+The Jobs that run the bundled script (files/minter.mjs) on the stock Node image, as a YAML list:
+the key generator (socketio.jwtKey.generate) and the minter. Each gets its own ServiceAccount,
+a Role on one object by name, a RoleBinding, a ConfigMap with the script and its input, and the
+Job; the script-*.yaml templates render them (src/constructs/script-job.ts does the same).
+*/}}
+{{- define "rasa.scriptJobs" -}}
+{{- $jobs := list -}}
+{{- $fullname := include "rasa.fullname" . -}}
+{{- if .Values.socketio.jwtKey.generate -}}
+{{- $input := include "rasa.keygenInput" . -}}
+{{- $jobs = append $jobs (dict
+  "component" "keygen"
+  "name" (printf "%s-keygen" $fullname)
+  "jobName" (include "rasa.scriptJobName" (dict "ctx" . "input" $input "kind" "keygen"))
+  "resource" "secrets"
+  "resourceName" .Values.socketio.jwtKey.secretName
+  "inputFile" "keygen.json"
+  "input" $input
+  "args" (list "--ensure-key" "/minter/keygen.json")
+  "keyEnv" false
+  "rbacAnnotations" .Values.minter.keygenRbacAnnotations
+  "jobAnnotations" .Values.minter.keygenJobAnnotations) -}}
+{{- end -}}
+{{- if .Values.minter.enabled -}}
+{{- $input := include "rasa.minterInput" . -}}
+{{- $jobs = append $jobs (dict
+  "component" "minter"
+  "name" (include "rasa.minterName" .)
+  "jobName" (include "rasa.scriptJobName" (dict "ctx" . "input" $input "kind" "minter"))
+  "resource" "configmaps"
+  "resourceName" (include "rasa.widgetsConfigMap" .)
+  "inputFile" "minter.json"
+  "input" $input
+  "args" (list "/minter/minter.json")
+  "keyEnv" true
+  "rbacAnnotations" .Values.minter.rbacAnnotations
+  "jobAnnotations" .Values.minter.jobAnnotations) -}}
+{{- end -}}
+{{- toYaml $jobs -}}
 {{- end -}}

@@ -19,6 +19,9 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- if and $key.literal (lt (len $key.literal) 32) -}}
 {{- $problems = append $problems (printf "'socketio.jwtKey.literal' is %d bytes: an HMAC key needs at least 32 (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal" (len $key.literal)) -}}
 {{- end -}}
+{{- if and $key.generate $key.literal -}}
+{{- $problems = append $problems "'socketio.jwtKey.generate' and 'socketio.jwtKey.literal' are both set: let the cluster generate the key, or give it (--set socketio.jwtKey.generate=false)" -}}
+{{- end -}}
 {{- if hasKey (default dict $v.channels) "socketio" -}}
 {{- $problems = append $problems "'channels.socketio' is not allowed: the socketio channel is configured under 'socketio', with its key from a Secret" -}}
 {{- end -}}

@@ -1,6 +1,7 @@
 export * from './go-json.js';
 export * from './image.js';
 export * from './jwt-key-secret.js';
+export * from './key-generator.js';
 export * from './labels.js';
 export * from './rasa-bot.js';
 export * from './rasa-config.js';
@@ -9,4 +10,5 @@ export * from './rasa-ingress.js';
 export * from './rasa-server.js';
 export * from './rasa-service.js';
 export * from './minter-files.js';
+export * from './script-job.js';
 export * from './token-minter.js';

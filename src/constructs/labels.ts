@@ -4,7 +4,7 @@ import { appName, readChartFile, type Settings } from '../settings/index.js';
 /** The chart's appVersion: the Rasa version the defaults run (app.kubernetes.io/version). */
 export const APP_VERSION: string = (parse(readChartFile('Chart.yaml')) as { appVersion: string }).appVersion;
 
-export type Component = 'server' | 'minter';
+export type Component = 'server' | 'minter' | 'keygen';
 
 /**
  * Labels that select the pods of one component of one release. Selectors are immutable, so these

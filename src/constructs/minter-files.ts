@@ -19,11 +19,20 @@ export function minterInputJson(s: Settings, release: string, outputName: string
   });
 }
 
+/** keygen.json: the Secret the key generator ensures, and its labels. */
+export function keygenInputJson(s: Settings, release: string): string {
+  return goJson({
+    labels: objectLabels(s, release, 'keygen'),
+    secretKey: s.socketio.jwtKey.secretKey,
+    secretName: s.socketio.jwtKey.secretName,
+  });
+}
+
 /**
  * A Job's pod template cannot change, so `kubectl apply` and GitOps tools need a new Job whenever
- * anything the minter pod runs with changes: its name ends in a hash of all of it.
+ * anything its pod runs with changes: its name ends in a hash of all of it.
  */
-export function minterJobHash(s: Settings, inputJson: string, script: string): string {
+export function scriptJobHash(s: Settings, inputJson: string, script: string): string {
   const inputs = goJson({
     input: inputJson,
     script: createHash('sha256').update(script).digest('hex'),

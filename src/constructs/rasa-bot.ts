@@ -4,6 +4,7 @@ import {
   fullname, isDns1123Label, resolveSettings, SettingsError, type Settings, type SettingsInput,
 } from '../settings/index.js';
 import { JwtKeySecret } from './jwt-key-secret.js';
+import { KeyGenerator } from './key-generator.js';
 import { RasaConfig } from './rasa-config.js';
 import { RasaIngress } from './rasa-ingress.js';
 import { RasaServer } from './rasa-server.js';
@@ -45,6 +46,7 @@ export class RasaBot extends Construct {
   public readonly service: RasaService;
   public readonly ingress?: RasaIngress;
   public readonly minter?: TokenMinter;
+  public readonly keyGenerator?: KeyGenerator;
 
   constructor(scope: Construct, id: string, props: RasaBotProps = {}) {
     super(scope, id);
@@ -71,6 +73,9 @@ export class RasaBot extends Construct {
     this.service = new RasaService(this, 'Service', { ...common, name: this.fullname });
     if (this.settings.ingress.enabled) {
       this.ingress = new RasaIngress(this, 'Ingress', { ...common, name: this.fullname, service: this.service.service });
+    }
+    if (this.settings.socketio.jwtKey.generate) {
+      this.keyGenerator = new KeyGenerator(this, 'KeyGenerator', { ...common, fullname: this.fullname });
     }
     if (this.settings.minter.enabled) {
       this.minter = new TokenMinter(this, 'Minter', { ...common, fullname: this.fullname });

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MintError } from './errors.js';
 import { parseMinterInput } from './input.js';
 import { signingKey } from './key.js';
+import { keyFingerprint } from './fingerprint.js';
 import { applyConfigMap } from './kube/apply-configmap.js';
+import { ensureKeySecret } from './kube/ensure-secret.js';
 import { DEFAULT_RETRY_POLICY } from './kube/retry.js';
 import { inClusterConnection } from './kube/service-account.js';
 import { mintWidgets } from './mint.js';
@@ -22,6 +25,9 @@ export interface InClusterOptions {
  * widget and writes the ConfigMap in the pod's namespace. Logs what it does, never the key or a
  * token. Returns the exit status.
  *
+ * With `--ensure-key keygen.json` it is the key generator instead: it creates the key Secret
+ * named there when it is absent (a random 32-byte key, hex) and keeps it when it exists.
+ *
  * Optional environment, for slow API servers and for running it outside a pod:
  *   MINTER_MAX_ATTEMPTS         write attempts in all (default 6)
  *   MINTER_REQUEST_TIMEOUT_MS   per request (default 15000)
@@ -30,6 +36,7 @@ export interface InClusterOptions {
 export async function runInCluster(opts: InClusterOptions): Promise<number> {
   const { log } = opts;
   try {
+    if (opts.argv[0] === '--ensure-key') return await ensureKey(opts);
     const inputPath = opts.argv[0];
     if (!inputPath) throw new MintError('ERR_MINT_INPUT', 'usage: minter.mjs <minter.json>');
     const input = parseMinterInput(JSON.parse(readFileSync(inputPath, 'utf8')));
@@ -51,6 +58,35 @@ export async function runInCluster(opts: InClusterOptions): Promise<number> {
     log(`error: ${(error as Error).message}`);
     return code.startsWith('ERR_MINT_') || error instanceof SyntaxError ? MINTER_EXIT.INVALID : MINTER_EXIT.WRITE_FAILED;
   }
+}
+
+async function ensureKey(opts: InClusterOptions): Promise<number> {
+  const inputPath = opts.argv[1];
+  if (!inputPath) throw new MintError('ERR_MINT_INPUT', 'usage: minter.mjs --ensure-key <keygen.json>');
+  const input = parseKeygenInput(JSON.parse(readFileSync(inputPath, 'utf8')));
+  const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || undefined);
+  let fingerprint = '';
+  const outcome = await ensureKeySecret(conn, { namespace, name: input.secretName, key: input.secretKey, labels: input.labels }, () => {
+    const key = randomBytes(32).toString('hex');
+    fingerprint = keyFingerprint(new TextEncoder().encode(key));
+    return key;
+  }, {
+    log: opts.log,
+    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, 'MINTER_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.attempts) },
+    timeoutMs: positive(opts.env, 'MINTER_REQUEST_TIMEOUT_MS', 15_000),
+  });
+  opts.log(outcome === 'created'
+    ? `created Secret ${namespace}/${input.secretName} with a new key, fingerprint ${fingerprint}`
+    : `kept the existing Secret ${namespace}/${input.secretName}`);
+  return MINTER_EXIT.OK;
+}
+
+function parseKeygenInput(value: unknown): { secretName: string; secretKey: string; labels: Record<string, string> } {
+  const v = value as Record<string, unknown> | null;
+  if (typeof v?.secretName !== 'string' || !v.secretName || typeof v.secretKey !== 'string' || !v.secretKey) {
+    throw new MintError('ERR_MINT_INPUT', "keygen input: 'secretName' and 'secretKey' must be non-empty strings");
+  }
+  return { secretName: v.secretName, secretKey: v.secretKey, labels: (v.labels ?? {}) as Record<string, string> };
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

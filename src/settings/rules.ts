@@ -30,6 +30,11 @@ export function ruleProblems(s: Settings): string[] {
       `(--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal`);
   }
 
+  if (key.generate && key.literal) {
+    add(`'socketio.jwtKey.generate' and 'socketio.jwtKey.literal' are both set: let the cluster generate the key, ` +
+      `or give it (--set socketio.jwtKey.generate=false)`);
+  }
+
   if ('socketio' in s.channels) {
     add(`'channels.socketio' is not allowed: the socketio channel is configured under 'socketio', ` +
       `with its key from a Secret`);

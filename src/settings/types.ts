@@ -28,6 +28,12 @@ export interface JwtKeySettings {
    * @default "" - the Secret is referenced, never created
    */
   readonly literal: string;
+  /**
+   * Create the Secret in the cluster when it is absent (a Job makes a random 32-byte key); an
+   * existing Secret is never changed, so the key survives upgrades and GitOps syncs.
+   * @default false
+   */
+  readonly generate: boolean;
 }
 
 export interface SocketioSettings {
@@ -242,6 +248,10 @@ export interface MinterSettings {
    * @default Helm hooks that come before the Job
    */
   readonly rbacAnnotations: Readonly<Record<string, string>>;
+  /** @default a Helm pre-install,pre-upgrade hook */
+  readonly keygenJobAnnotations: Readonly<Record<string, string>>;
+  /** @default Helm hooks that come before the key generator Job */
+  readonly keygenRbacAnnotations: Readonly<Record<string, string>>;
 }
 
 export interface Settings {

@@ -15,7 +15,7 @@ describe('resolveSettings', () => {
     const s = resolveSettings();
     expect(s.socketio.jwtMethod).toBe('HS256');
     expect(s.socketio.jwtKey).toEqual({
-      secretName: 'rasa-socketio-jwt', secretKey: 'jwt-key', envName: 'RASA_SOCKETIO_JWT_KEY', literal: '',
+      secretName: 'rasa-socketio-jwt', secretKey: 'jwt-key', envName: 'RASA_SOCKETIO_JWT_KEY', literal: '', generate: false,
     });
     expect(s).toEqual(defaultValues());
   });
@@ -55,6 +55,8 @@ describe('refusals name the setting and the fix', () => {
       "'channels.rest.jwt_key' is not allowed: a JWT key never goes into channel credentials (a ConfigMap); the socketio key comes from the Secret named by socketio.jwtKey.secretName"],
     ['jwt_key nested deep in a channel', { channels: { custom: { auth: [{ jwt_key: 'x' }] } } },
       "'channels.custom.auth[0].jwt_key' is not allowed: a JWT key never goes into channel credentials (a ConfigMap); the socketio key comes from the Secret named by socketio.jwtKey.secretName"],
+    ['a key both generated and given', { socketio: { jwtKey: { generate: true, literal: 'k'.repeat(32) } } },
+      "'socketio.jwtKey.generate' and 'socketio.jwtKey.literal' are both set: let the cluster generate the key, or give it (--set socketio.jwtKey.generate=false)"],
     ['a second socketio channel', { channels: { socketio: {} } },
       "'channels.socketio' is not allowed: the socketio channel is configured under 'socketio', with its key from a Secret"],
     ['a bad fullnameOverride', { fullnameOverride: 'Rasa_Bot' },
