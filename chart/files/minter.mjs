@@ -426,6 +426,9 @@ function checkConfigMapSize(data, name) {
   return total;
 }
 
+// src/minter/token.ts
+import { webcrypto } from "node:crypto";
+
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
 var decoder = new TextDecoder();
@@ -946,21 +949,25 @@ async function mintToken(req) {
 function signToken(payload, key, method) {
   return new SignJWT(payload).setProtectedHeader({ alg: method, typ: "JWT" }).sign(key);
 }
+var HASH_OF = { HS256: "SHA-256", HS384: "SHA-384", HS512: "SHA-512" };
+function hmacKey(key, method) {
+  return webcrypto.subtle.importKey("raw", key, { name: "HMAC", hash: HASH_OF[method] }, false, ["sign"]);
+}
 
 // src/minter/mint.ts
 async function mintWidgets(input, key, now) {
-  const minted = [];
-  for (const [i, w] of input.widgets.entries()) {
+  const cryptoKey = await hmacKey(key, input.method);
+  const minted = await Promise.all(input.widgets.map(async (w, i) => {
     const { token, expiresAt } = await mintToken({
-      key,
+      key: cryptoKey,
       method: input.method,
       claims: w.claims,
       expiresIn: w.expiresIn,
       now,
       where: `widgets[${i}]`
     });
-    minted.push({ name: w.name, url: w.url, initialPayload: w.initialPayload, token, expiresAt });
-  }
+    return { name: w.name, url: w.url, initialPayload: w.initialPayload, token, expiresAt };
+  }));
   const fingerprint = keyFingerprint(key);
   const data = widgetsConfigMapData(minted, { method: input.method, keyFingerprint: fingerprint });
   return { data, bytes: checkConfigMapSize(data, input.configMap), keyFingerprint: fingerprint };

@@ -8,7 +8,6 @@ export interface CommandResult {
 /** One CLI command. Reads its arguments and environment only when run, never at import. */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   run(argv: readonly string[], env: NodeJS.ProcessEnv): CommandResult | Promise<CommandResult>;
 }

@@ -1,5 +1,4 @@
 import type { RequestOptions } from 'node:https';
-import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeConnection } from '../minter/index.js';
 import { CliError, EXIT } from './errors.js';
 
@@ -9,6 +8,9 @@ import { CliError, EXIT } from './errors.js';
  * the in-cluster minter uses.
  */
 export async function kubeconfigConnection(): Promise<KubeConnection> {
+  // Loaded here, not at the top: it takes half a second to import, which every other command
+  // (synth in a GitOps pipeline above all) would pay for nothing.
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   try {
     kc.loadFromDefault();

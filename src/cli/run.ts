@@ -1,13 +1,17 @@
-import { MintError } from '../minter/index.js';
-import { SettingsError } from '../settings/index.js';
+import { SettingsError } from '../settings/errors.js';
 import type { Command, CommandResult } from './command.js';
-import { mint } from './commands/mint.js';
-import { snippet } from './commands/snippet.js';
-import { synth } from './commands/synth.js';
-import { verify } from './commands/verify.js';
 import { CliError, EXIT } from './errors.js';
 
-export const commands: readonly Command[] = [synth, mint, verify, snippet];
+/**
+ * The commands, each loaded only when it runs: synth should not pay for jose or the Kubernetes
+ * client, nor mint for cdk8s (GitOps pipelines run synth on every commit).
+ */
+export const commands: ReadonlyArray<{ name: string; summary: string; load: () => Promise<Command> }> = [
+  { name: 'synth', summary: 'render the Kubernetes manifests of a values file into a folder', load: async () => (await import('./commands/synth.js')).synth },
+  { name: 'mint', summary: 'sign a widget token, or every widget of a values file into a ConfigMap', load: async () => (await import('./commands/mint.js')).mint },
+  { name: 'verify', summary: "say whether Rasa's socketio channel would accept a token", load: async () => (await import('./commands/verify.js')).verify },
+  { name: 'snippet', summary: 'print the HTML that puts a widget with its token on a page', load: async () => (await import('./commands/snippet.js')).snippet },
+];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -32,10 +36,11 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     return { stdout: helpText(), stderr: '', exitCode: name === undefined ? EXIT.USAGE : EXIT.OK };
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     return { stdout: '', stderr: `unknown command '${name}'\n\n${helpText()}`, exitCode: EXIT.USAGE };
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     return { stdout: `${command.usage}\n`, stderr: '', exitCode: EXIT.OK };
   }
@@ -56,10 +61,9 @@ function describe(error: unknown): string {
 function exitCodeOf(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof SettingsError) return EXIT.USAGE;
-  // Refusals of the minter's rules (key, method, claims, input, size) are bad input too.
-  if (error instanceof MintError && error.code.startsWith('ERR_MINT_')) return EXIT.USAGE;
-  // node:util parseArgs reports unknown or malformed options with these codes.
+  // Refusals of the minter's rules (key, method, claims, input, size) are bad input too, and so
+  // are the options node:util parseArgs refuses.
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return EXIT.USAGE;
+  if (typeof code === 'string' && (code.startsWith('ERR_MINT_') || code.startsWith('ERR_PARSE_ARGS'))) return EXIT.USAGE;
   return EXIT.FAILURE;
 }

@@ -1,12 +1,15 @@
+import { webcrypto } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { claimProblems } from '../settings/claims.js';
 import { parseDuration } from './duration.js';
 import { MintError } from './errors.js';
 import type { Method } from './key.js';
 
+/** The key as bytes (see signingKey), or imported once with hmacKey for many signatures. */
+export type SigningKey = Uint8Array | webcrypto.CryptoKey;
+
 export interface TokenRequest {
-  /** Signing key (see signingKey). */
-  readonly key: Uint8Array;
+  readonly key: SigningKey;
   /** The channel's jwt_method. */
   readonly method: Method;
   /** Payload; Rasa refuses an empty one. */
@@ -36,6 +39,13 @@ export async function mintToken(req: TokenRequest): Promise<{ token: string; exp
 }
 
 /** The bare signature, with the header jwt.io writes: {"alg":...,"typ":"JWT"}. No rules here. */
-export function signToken(payload: Record<string, unknown>, key: Uint8Array, method: Method): Promise<string> {
+export function signToken(payload: Record<string, unknown>, key: SigningKey, method: Method): Promise<string> {
   return new SignJWT(payload).setProtectedHeader({ alg: method, typ: 'JWT' }).sign(key);
+}
+
+const HASH_OF: Record<Method, string> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
+
+/** Imports the key once: jose would import raw bytes again for every signature. */
+export function hmacKey(key: Uint8Array, method: Method): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: HASH_OF[method] }, false, ['sign']);
 }

@@ -1,15 +1,22 @@
-import AjvModule, { type ErrorObject } from 'ajv';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { readChartFile } from './chart-files.js';
 
 // ajv is CommonJS: under NodeNext its default export arrives as the module object.
 const Ajv = AjvModule.default;
 
-const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
-  JSON.parse(readChartFile('values.schema.json')),
-);
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use: code that never validates (the minter CLI commands) skips the cost. */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
+    JSON.parse(readChartFile('values.schema.json')),
+  );
+  return compiled;
+}
 
 /** Checks values against chart/values.schema.json; returns one line per problem. */
 export function schemaProblems(values: unknown): string[] {
+  const validate = validator();
   if (validate(values)) return [];
   return (validate.errors ?? []).map(describe);
 }

@@ -12,7 +12,6 @@ import { readValuesFiles } from '../values-files.js';
 
 export const mint: Command = {
   name: 'mint',
-  summary: 'sign a widget token, or every widget of a values file into a ConfigMap',
   usage: `rasa-socketio-jwt mint (--key-file FILE | --key-env VAR) [--sender-id ID] [--claims JSON]
                        [--expires-in D] [--method M]
 rasa-socketio-jwt mint (--key-file FILE | --key-env VAR) --to-configmap NAME -n NS

@@ -5,7 +5,6 @@ import { usageError } from '../errors.js';
 
 export const snippet: Command = {
   name: 'snippet',
-  summary: 'print the HTML that puts a widget with its token on a page',
   usage: `rasa-socketio-jwt snippet --url U --token T [--widget legacy|web-component] [--initial-payload P]
 
   --url U              public origin of the Rasa server (https://bot.example.com, no path)

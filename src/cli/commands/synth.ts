@@ -6,7 +6,6 @@ import type { Command } from '../command.js';
 
 export const synth: Command = {
   name: 'synth',
-  summary: 'render the Kubernetes manifests of a values file into a folder',
   usage: `rasa-socketio-jwt synth [-f values.yaml]... [-o dir] [--release NAME] [--namespace NS]
 
 Renders every object of one Rasa bot, named as \`helm install NAME\` names them, into

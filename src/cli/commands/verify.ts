@@ -6,7 +6,6 @@ import { readKey } from '../key-source.js';
 
 export const verify: Command = {
   name: 'verify',
-  summary: "say whether Rasa's socketio channel would accept a token",
   usage: `rasa-socketio-jwt verify (--key-file FILE | --key-env VAR) --token T [--method M]
 
 Decides as Rasa does (PyJWT decode with the channel's key and jwt_method, no audience, no leeway,
