@@ -1,0 +1,182 @@
+// npm run bench: the product's speed as ratios to baselines measured in the same run (machines
+// here are shared and noisy, so absolute times mean little). Medians after warm-up runs.
+//   BENCH_RUNS=7 npm run bench        (default 7 measured runs per figure, after 2 warm-ups)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { checkConfigMapSize, mintWidgets, parseMinterInput, signingKey } from '../lib/minter/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const WARMUP = 2;
+const KEY = 'bench-key-0123456789abcdefghijklmnopqr';
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const rows = [];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const tmp = (prefix) => mkdtempSync(join(tmpdir(), `rsj-bench-${prefix}-`));
+
+/** Median wall time (ms) and peak RSS (KiB, when GNU time is there) of a whole process. */
+function measure(command, args, env = process.env) {
+  const walls = [];
+  const rss = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const argv = GNU_TIME ? ['-f', '%M', command, ...args] : args;
+    const started = process.hrtime.bigint();
+    const result = spawnSync(GNU_TIME ?? command, argv, { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+    if (i < WARMUP) continue;
+    walls.push(ms);
+    if (GNU_TIME) rss.push(Number(result.stderr.trim().split('\n').at(-1)));
+  }
+  return { ms: median(walls), rssKiB: GNU_TIME ? median(rss) : undefined };
+}
+
+function row(section, what, value, baseline, ratio, target) {
+  rows.push({ section, what, value, baseline, ratio, target });
+}
+
+const fmtMs = (ms) => `${ms.toFixed(0)} ms`;
+const fmtRatio = (r) => `${r.toFixed(2)} x`;
+
+// 1. Full synth, whole process, vs a bare cdk8s-plus-27 Deployment+Service app.
+function benchSynth() {
+  const bare = measure('node', ['bench/fixtures/bare-app.mjs', tmp('bare')]);
+  for (const [label, args] of [['defaults', []], ['full-featured', ['-f', 'bench/fixtures/full-values.yaml']]]) {
+    const ours = measure('node', ['lib/cli/bin.js', 'synth', '-o', tmp('synth'), ...args]);
+    row('1 synth', `synth, ${label}`, fmtMs(ours.ms), `bare app ${fmtMs(bare.ms)}`, fmtRatio(ours.ms / bare.ms), '<= 1.3 x');
+  }
+}
+
+// 2. helm template of our chart vs a minimal one-Deployment chart.
+function benchHelm() {
+  const helm = spawnSync('helm', ['version', '--short']).status === 0 ? 'helm' : undefined;
+  if (!helm) return row('2 helm template', 'skipped: helm is not on PATH', '', '', '', '');
+  const minimal = measure(helm, ['template', 'bench', 'bench/fixtures/minimal-chart']);
+  for (const [label, args] of [['defaults', []], ['full-featured', ['-f', 'bench/fixtures/full-values.yaml']]]) {
+    const ours = measure(helm, ['template', 'bench', 'chart', ...args]);
+    row('2 helm template', `chart, ${label}`, fmtMs(ours.ms), `minimal chart ${fmtMs(minimal.ms)}`, fmtRatio(ours.ms / minimal.ms), 'report');
+  }
+}
+
+// 3. Signing throughput on one core (taskset, where there is one), in a process of its own.
+function benchSigning() {
+  const pinned = spawnSync('taskset', ['--version']).status === 0;
+  const args = ['bench/signing.mjs', String(RUNS), String(WARMUP)];
+  const out = pinned ? execFileSync('taskset', ['-c', '0', 'node', ...args], { cwd: root, encoding: 'utf8' })
+    : execFileSync('node', args, { cwd: root, encoding: 'utf8' });
+  const { raw, single, concurrent, widgets } = JSON.parse(out);
+  const core = pinned ? 'one core' : 'unpinned';
+  row('3 signing', `minter signing (key imported once, 100 at once), ${core}`, `${Math.round(concurrent)}/s`, `raw HMAC ${Math.round(raw)}/s`, fmtRatio(concurrent / raw), '>= 0.5 x');
+  row('3 signing', `mintWidgets with snippets and index, 100 per call, ${core}`, `${Math.round(widgets)}/s`, `raw HMAC ${Math.round(raw)}/s`, fmtRatio(widgets / raw), 'report');
+  row('3 signing', `mintToken, one at a time, ${core}`, `${Math.round(single)}/s`, `raw HMAC ${Math.round(raw)}/s`, fmtRatio(single / raw), 'report');
+}
+
+// 4. The minter end to end against the API server test bed, vs `node -e 0`.
+async function benchMinter() {
+  const built = spawnSync('bash', ['scripts/testbed/build.sh', '--check'], { cwd: root });
+  if (built.status !== 0) return row('4 minter', 'skipped: test bed not built (scripts/testbed/build.sh)', '', '', '', '');
+  const dir = tmp('testbed');
+  execFileSync('bash', ['scripts/testbed/start.sh', dir], { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] });
+  try {
+    const env = Object.fromEntries(readFileSync(join(dir, 'env'), 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const kubectl = (args, input) => execFileSync(env.TESTBED_KUBECTL, ['--kubeconfig', env.KUBECONFIG, ...args], { input, encoding: 'utf8' });
+    kubectl(['create', 'namespace', 'bench']);
+    const out = tmp('objects');
+    execFileSync('node', ['lib/cli/bin.js', 'synth', '-o', out, '--namespace', 'bench'], { cwd: root });
+    const rbac = parseAllDocuments(readFileSync(join(out, 'rasa.k8s.yaml'), 'utf8')).map((d) => d.toJS())
+      .filter((o) => ['ServiceAccount', 'Role', 'RoleBinding'].includes(o.kind) && o.metadata.name === 'rasa-minter');
+    kubectl(['apply', '-f', '-'], rbac.map((o) => JSON.stringify(o)).join('\n'));
+    const token = kubectl(['create', 'token', 'rasa-minter', '-n', 'bench']).trim();
+    const sa = tmp('sa');
+    writeFileSync(join(sa, 'token'), token);
+    writeFileSync(join(sa, 'namespace'), 'bench');
+    writeFileSync(join(sa, 'ca.crt'), readFileSync(join(dir, 'ca.crt')));
+    const server = new URL(env.TESTBED_SERVER);
+    const podEnv = {
+      PATH: process.env.PATH, RASA_SOCKETIO_JWT_KEY: KEY, MINTER_SERVICE_ACCOUNT_DIR: sa,
+      KUBERNETES_SERVICE_HOST: server.hostname, KUBERNETES_SERVICE_PORT: server.port,
+    };
+    const roundTrips = [];
+    for (let i = 0; i < 20; i++) roundTrips.push(await roundTrip(server, readFileSync(join(dir, 'ca.crt')), token));
+    const rtt = median(roundTrips.slice(5));
+    const base = measure('node', ['-e', '0']);
+    row('4 minter', 'node -e 0', fmtMs(base.ms), '', '', '');
+    row('4 minter', 'one API round trip (GET, warm connection excluded)', fmtMs(rtt), '', '', '');
+    for (const n of [1, 100, 1000]) {
+      const input = join(tmp('input'), 'minter.json');
+      writeFileSync(input, JSON.stringify(minterInput(n)));
+      const run = measure('node', ['chart/files/minter.mjs', input], podEnv);
+      const budget = 3 * base.ms + rtt;
+      const rss = run.rssKiB === undefined ? 'n/a' : `${(run.rssKiB / 1024).toFixed(1)} MiB`;
+      row('4 minter', `${n} widget(s): wall, peak RSS ${rss}`, fmtMs(run.ms), `node -e 0 ${fmtMs(base.ms)}, RSS ${base.rssKiB === undefined ? 'n/a' : `${(base.rssKiB / 1024).toFixed(1)} MiB`}`,
+        fmtRatio(run.ms / base.ms), n === 1 ? `<= 3 x + RTT (${fmtMs(budget)}), <= 64 MiB` : 'runs');
+    }
+  } finally {
+    execFileSync('bash', ['scripts/testbed/stop.sh', dir], { cwd: root, stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function roundTrip(server, ca, token) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = request(new URL('/api/v1/namespaces/bench/configmaps/rasa-widgets', server), {
+      ca, headers: { Authorization: `Bearer ${token}` }, agent: false,
+    }, (res) => { res.resume(); res.on('end', () => resolve(performance.now() - started)); });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function minterInput(n) {
+  return {
+    configMap: 'rasa-widgets', labels: {}, keyEnv: 'RASA_SOCKETIO_JWT_KEY', method: 'HS256',
+    widgets: Array.from({ length: n }, (_, i) => ({
+      name: `widget-${i}`, url: 'https://bot.example.com', claims: { sender_id: 'rasa-chat-widget' }, expiresIn: '', initialPayload: '',
+    })),
+  };
+}
+
+// 5. The most widgets one ConfigMap holds (names widget-<i>, default claims, an https origin).
+async function benchCapacity() {
+  const key = signingKey(KEY, 'bench');
+  const fits = async (n) => {
+    try {
+      await mintWidgets(parseMinterInput(minterInput(n)), key, Date.now());
+      return true;
+    } catch (error) {
+      if (error.code === 'ERR_MINT_TOO_LARGE') return false;
+      throw error;
+    }
+  };
+  let lo = 1;
+  let hi = 4096;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (await fits(mid)) lo = mid; else hi = mid - 1;
+  }
+  const refusal = await mintWidgets(parseMinterInput(minterInput(lo + 1)), key, Date.now()).catch((e) => e.message);
+  const { data } = await mintWidgets(parseMinterInput(minterInput(lo)), key, Date.now());
+  row('5 capacity', `widgets in one ConfigMap: ${lo} (${checkConfigMapSize(data, 'x')} bytes)`, String(lo), '', '', '>= 1000');
+  row('5 capacity', `refusal at ${lo + 1}`, String(refusal).slice(0, 90), '', '', '');
+}
+
+await benchSynth();
+benchHelm();
+benchSigning();
+await benchMinter();
+await benchCapacity();
+
+const headers = ['section', 'what', 'value', 'baseline', 'ratio', 'target'];
+const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`${new Date().toISOString().slice(0, 10)}, ${RUNS} runs after ${WARMUP} warm-ups, medians`);
+console.log(line(headers));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(headers.map((h) => r[h])));
