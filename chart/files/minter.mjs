@@ -156,6 +156,25 @@ function kubeRequest(conn, req) {
   });
 }
 
+// src/minter/kube/status.ts
+function apiMessage(res) {
+  try {
+    const status = JSON.parse(res.body);
+    if (status.message) return status.message;
+  } catch {
+  }
+  return res.body.slice(0, 200) || "no message";
+}
+function retryAfterMs(res) {
+  const header = res.headers["retry-after"];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === void 0) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
+}
+
 // src/minter/kube/retry.ts
 var DEFAULT_RETRY_POLICY = {
   attempts: 6,
@@ -255,23 +274,6 @@ function classify(res, conn, target, where) {
   }
   return { fail: new MintError("ERR_WRITE_REJECTED", `${status} writing ${where}: ${message2}`) };
 }
-function apiMessage(res) {
-  try {
-    const status = JSON.parse(res.body);
-    if (status.message) return status.message;
-  } catch {
-  }
-  return res.body.slice(0, 200) || "no message";
-}
-function retryAfterMs(res) {
-  const header = res.headers["retry-after"];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === void 0) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
-}
 
 // src/minter/kube/ensure-secret.ts
 async function ensureKeySecret(conn, target, newKey, opts = {}) {
@@ -324,18 +326,14 @@ function checkExisting(res, target, where) {
   };
 }
 function classify2(res, conn, target, where) {
-  let message2 = res.body.slice(0, 200);
-  try {
-    message2 = JSON.parse(res.body).message ?? message2;
-  } catch {
-  }
+  const message2 = apiMessage(res);
   if (res.status === 401) return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized on ${where}: the API server refused the credentials of ${conn.identity} (${message2})`) };
   if (res.status === 403) {
     return {
       fail: new MintError("ERR_WRITE_FORBIDDEN", `403 Forbidden on ${where}: ${conn.identity} lacks the permission (${message2}); its Role must grant get, patch and create on secrets with resourceNames ["${target.name}"] in namespace ${target.namespace}`)
     };
   }
-  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message2}` };
+  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message2}`, retryAfterMs: retryAfterMs(res) };
   return { fail: new MintError("ERR_WRITE_REJECTED", `${res.status} on ${where}: ${message2}`) };
 }
 

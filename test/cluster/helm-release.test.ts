@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,22 +5,14 @@ import { stringify } from 'yaml';
 import { rasaDecision, signingKey } from '../../src/minter/index.js';
 import { HELM } from '../chart/helm.js';
 import { MinterJobRunner } from './job-runner.js';
-import { core, createNamespace, describeCluster, kubeconfigPath, kubectl } from './support.js';
+import { core, createNamespace, describeCluster, kubeconfigPath, kubectl, run } from './support.js';
 
 const KEY = 'helm-release-key-0123456789abcdefghij';
 const describeHelmOnCluster = HELM ? describeCluster : describe.skip;
 
-/** helm against the test bed, asynchronously: hooks make it wait for the minter Job. */
-function helmRun(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(HELM!, [...args, '--kubeconfig', kubeconfigPath()], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+/** helm against the test bed, asynchronously: hooks make it wait for the Jobs. */
+function helmRun(args: string[]) {
+  return run(HELM!, [...args, '--kubeconfig', kubeconfigPath()], process.env);
 }
 
 function valuesFile(values: object): string {

@@ -1,19 +1,13 @@
-import { spawn } from 'node:child_process';
 import { rasaDecision, signingKey } from '../../src/minter/index.js';
 import { HELM } from '../chart/helm.js';
 import { MinterJobRunner } from './job-runner.js';
-import { core, createNamespace, describeCluster, kubeconfigPath, kubectl } from './support.js';
+import { core, createNamespace, describeCluster, kubeconfigPath, kubectl, run } from './support.js';
 
 const describeHelmOnCluster = HELM ? describeCluster : describe.skip;
 
-function helmRun(args: string[]): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(HELM!, [...args, '--kubeconfig', kubeconfigPath()], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stderr }));
-  });
+/** helm against the test bed, asynchronously: hooks make it wait for the Jobs. */
+function helmRun(args: string[]) {
+  return run(HELM!, [...args, '--kubeconfig', kubeconfigPath()], process.env);
 }
 
 async function secretKey(namespace: string): Promise<string> {

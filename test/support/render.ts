@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
 import { RasaBot, type RasaBotProps } from '../../src/index.js';
 
 /** A rendered Kubernetes object, loosely typed: tests read the fields they assert. */
@@ -7,7 +7,8 @@ export type K8sObject = Record<string, any>;
 
 /** Renders one RasaBot the way `synth` does and returns its objects. */
 export function render(props: RasaBotProps = {}): K8sObject[] {
-  const chart = new Chart(Testing.app(), 'test', { disableResourceNameHashes: true });
+  // A plain App: Testing.app() makes a temp folder per call, and Testing.synth writes nothing.
+  const chart = new Chart(new App(), 'test', { disableResourceNameHashes: true });
   new RasaBot(chart, 'Bot', props);
   return Testing.synth(chart) as K8sObject[];
 }

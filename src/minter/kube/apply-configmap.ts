@@ -1,6 +1,7 @@
 import { MintError } from '../errors.js';
 import type { KubeConnection } from './connection.js';
 import { kubeRequest, type KubeResponse } from './request.js';
+import { apiMessage, retryAfterMs } from './status.js';
 import { DEFAULT_RETRY_POLICY, RetriesExhausted, withRetries, type Attempt, type RetryPolicy } from './retry.js';
 
 /** The field manager our writes are recorded under (server-side apply). */
@@ -81,24 +82,4 @@ function classify(res: KubeResponse, conn: KubeConnection, target: ConfigMapTarg
     return { retry: `${status} ${message}`, retryAfterMs: retryAfterMs(res) };
   }
   return { fail: new MintError('ERR_WRITE_REJECTED', `${status} writing ${where}: ${message}`) };
-}
-
-function apiMessage(res: KubeResponse): string {
-  try {
-    const status = JSON.parse(res.body) as { message?: string };
-    if (status.message) return status.message;
-  } catch {
-    // Not a Status object (a proxy's page, say): fall back to the raw text below.
-  }
-  return res.body.slice(0, 200) || 'no message';
-}
-
-function retryAfterMs(res: KubeResponse): number | undefined {
-  const header = res.headers['retry-after'];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -1,6 +1,7 @@
 import { MintError } from '../errors.js';
 import type { KubeConnection } from './connection.js';
 import { kubeRequest, type KubeResponse } from './request.js';
+import { apiMessage, retryAfterMs } from './status.js';
 import { DEFAULT_RETRY_POLICY, RetriesExhausted, withRetries, type Attempt, type RetryPolicy } from './retry.js';
 import { FIELD_MANAGER } from './apply-configmap.js';
 
@@ -72,12 +73,7 @@ function checkExisting(res: KubeResponse, target: KeySecretTarget, where: string
 }
 
 function classify(res: KubeResponse, conn: KubeConnection, target: KeySecretTarget, where: string): Attempt<never> {
-  let message = res.body.slice(0, 200);
-  try {
-    message = (JSON.parse(res.body) as { message?: string }).message ?? message;
-  } catch {
-    // Not a Status object: keep the raw text.
-  }
+  const message = apiMessage(res);
   if (res.status === 401) return { fail: new MintError('ERR_WRITE_UNAUTHORIZED', `401 Unauthorized on ${where}: the API server refused the credentials of ${conn.identity} (${message})`) };
   if (res.status === 403) {
     return {
@@ -85,6 +81,6 @@ function classify(res: KubeResponse, conn: KubeConnection, target: KeySecretTarg
         `get, patch and create on secrets with resourceNames ["${target.name}"] in namespace ${target.namespace}`),
     };
   }
-  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message}` };
+  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message}`, retryAfterMs: retryAfterMs(res) };
   return { fail: new MintError('ERR_WRITE_REJECTED', `${res.status} on ${where}: ${message}`) };
 }
