@@ -7,13 +7,15 @@ import { CliError, EXIT } from './errors.js';
  * through @kubernetes/client-node, so every auth method it knows works, for the same writer
  * the in-cluster minter uses.
  */
-export async function kubeconfigConnection(): Promise<KubeConnection> {
+export async function kubeconfigConnection(env: NodeJS.ProcessEnv): Promise<KubeConnection> {
   // Loaded here, not at the top: it takes half a second to import, which every other command
   // (synth in a GitOps pipeline above all) would pay for nothing.
   const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   try {
-    kc.loadFromDefault();
+    // One file named by the environment we were given; a list (a:b) or none: client-node's default.
+    if (env.KUBECONFIG && !env.KUBECONFIG.includes(':')) kc.loadFromFile(env.KUBECONFIG);
+    else kc.loadFromDefault();
   } catch (cause) {
     throw new CliError(`cannot load a kubeconfig: ${(cause as Error).message}`, { code: 'ERR_KUBECONFIG', exitCode: EXIT.FAILURE, cause });
   }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli } from '../../src/cli/run.js';
 import { rasaDecision, signingKey } from '../../src/minter/index.js';
 import { installMinter, KEY, minterServiceAccount, runMinter, runMinterAs } from './minter-run.js';
-import { core, createNamespace, describeCluster, kubectlResult, serviceAccountFiles } from './support.js';
+import { core, createNamespace, describeCluster, kubeconfigPath, kubectlResult, serviceAccountFiles } from './support.js';
 
 describeCluster('the minter on a real API server, as its ServiceAccount with the rendered RBAC', () => {
   let namespace: string;
@@ -87,5 +88,36 @@ describeCluster('the minter on a real API server, as its ServiceAccount with the
       const result = await runMinter(namespace, { ...input, configMap: 'never-written' }, { RASA_SOCKETIO_JWT_KEY: key });
       expect(result).toMatchObject({ status: 2, stdout: message });
     }
+  });
+});
+
+describeCluster('rasa-socketio-jwt mint --to-configmap, from outside through a kubeconfig', () => {
+  test('signs every widget of the values and writes the ConfigMap the Job would', async () => {
+    const namespace = await createNamespace('cli-mint');
+    const env = { KUBECONFIG: kubeconfigPath(), BOT_KEY: KEY };
+    const result = await runCli(['mint', '--key-env', 'BOT_KEY', '--to-configmap', 'bot-widgets', '-n', namespace, '-f', 'chart/ci/03-widgets-values.yaml'], env);
+    expect(result).toMatchObject({ exitCode: 0, stdout: '' });
+    expect(result.stderr).toMatch(new RegExp(`^wrote ConfigMap ${namespace}/bot-widgets for rasa: 3 widget\\(s\\), key fingerprint [0-9a-f]{16}, resourceVersion \\d+\\n$`));
+    const data = (await core().readNamespacedConfigMap({ name: 'bot-widgets', namespace })).data!;
+    const tokens = Object.entries(data).filter(([name]) => name.endsWith('.token'));
+    expect(tokens.map(([name]) => name).sort()).toEqual(['docs.token', 'support-portal.token', 'website.token']);
+    for (const [, token] of tokens) {
+      expect(await rasaDecision(token, signingKey(KEY, 'k'), 'HS256', Date.now())).toMatchObject({ accepted: true });
+    }
+  });
+
+  test('an unknown cluster user is refused with the status, not retried', async () => {
+    const namespace = await createNamespace('cli-mint-denied');
+    const sa = await serviceAccountFiles(namespace, 'default');
+    const kubeconfig = join(sa.dir, 'kubeconfig');
+    writeFileSync(kubeconfig, [
+      'apiVersion: v1', 'kind: Config', 'current-context: c',
+      `clusters: [{name: c, cluster: {server: "https://${sa.env.KUBERNETES_SERVICE_HOST}:${sa.env.KUBERNETES_SERVICE_PORT}", certificate-authority: "${join(sa.dir, 'ca.crt')}"}}]`,
+      `users: [{name: u, user: {token: "${readFileSync(join(sa.dir, 'token'), 'utf8')}"}}]`,
+      'contexts: [{name: c, context: {cluster: c, user: u}}]', '',
+    ].join('\n'));
+    const result = await runCli(['mint', '--key-env', 'BOT_KEY', '--to-configmap', 'w', '-n', namespace], { KUBECONFIG: kubeconfig, BOT_KEY: KEY });
+    expect(result.exitCode).toBe(3);
+    expect(result.stderr).toContain(`mint: 403 Forbidden writing ConfigMap ${namespace}/w: the kubeconfig user u lacks the permission`);
   });
 });

@@ -67,7 +67,7 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
         widgets: resolveWidgets(settings),
       });
       const result = await mintWidgets(input, key, now);
-      const conn = await kubeconfigConnection();
+      const conn = await kubeconfigConnection(env);
       const lines: string[] = [];
       const { resourceVersion } = await applyConfigMap(conn, {
         namespace: o.namespace, name: input.configMap, labels: input.labels, data: result.data,
