@@ -5,25 +5,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// src/settings/errors.ts
-var RasaSocketioJwtError = class extends Error {
-  /** A stable identifier of the kind of failure. */
-  code = "ERR_RASA_SOCKETIO_JWT";
-  constructor(message2, options) {
-    super(message2, options);
-    this.name = new.target.name;
-  }
-};
-
-// src/minter/errors.ts
-var MintError = class extends RasaSocketioJwtError {
-  code;
-  constructor(code, message2) {
-    super(message2);
-    this.code = code;
-  }
-};
-
 // src/settings/merge.ts
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -56,7 +37,27 @@ function claimProblems(claims, where) {
 }
 
 // src/settings/rules.ts
-var MIN_KEY_BYTES = 32;
+var KEY_BYTES_FOR = { HS256: 32, HS384: 48, HS512: 64 };
+var MIN_KEY_BYTES = KEY_BYTES_FOR.HS256;
+
+// src/settings/errors.ts
+var RasaSocketioJwtError = class extends Error {
+  /** A stable identifier of the kind of failure. */
+  code = "ERR_RASA_SOCKETIO_JWT";
+  constructor(message2, options) {
+    super(message2, options);
+    this.name = new.target.name;
+  }
+};
+
+// src/minter/errors.ts
+var MintError = class extends RasaSocketioJwtError {
+  code;
+  constructor(code, message2) {
+    super(message2);
+    this.code = code;
+  }
+};
 
 // src/minter/key.ts
 var METHODS = ["HS256", "HS384", "HS512"];
@@ -69,18 +70,19 @@ function checkMethod(method, where) {
   }
   return method;
 }
-function signingKey(key, source) {
+function signingKey(key, source, method = "HS256") {
+  const needed = KEY_BYTES_FOR[method];
   if (key === void 0) {
     throw new MintError("ERR_MINT_KEY", `no key: ${source} is not set; it must hold the socketio jwt_key`);
   }
   const bytes = new TextEncoder().encode(key);
   if (bytes.length === 0) {
-    throw new MintError("ERR_MINT_KEY", `the key in ${source} is empty: Rasa would run with auth off; set a key of at least ${MIN_KEY_BYTES} bytes`);
+    throw new MintError("ERR_MINT_KEY", `the key in ${source} is empty: Rasa would run with auth off; set a key of at least ${needed} bytes`);
   }
-  if (bytes.length < MIN_KEY_BYTES) {
+  if (bytes.length < needed) {
     throw new MintError(
       "ERR_MINT_KEY",
-      `the key in ${source} is ${bytes.length} bytes: use at least ${MIN_KEY_BYTES} (e.g. openssl rand -hex 32)`
+      `the key in ${source} is ${bytes.length} bytes: ${method} needs at least ${needed} (e.g. openssl rand -hex 32, 64 bytes)`
     );
   }
   return bytes;
@@ -320,9 +322,9 @@ function checkExisting(res, target, where) {
   const secret = JSON.parse(res.body);
   const value = secret.data?.[target.key];
   const bytes = value === void 0 ? 0 : Buffer.from(value, "base64").length;
-  if (bytes >= 32) return { done: "kept" };
+  if (bytes >= target.minBytes) return { done: "kept" };
   return {
-    fail: new MintError("ERR_MINT_KEY", value === void 0 ? `${where} exists without the key "${target.key}": add it (at least 32 bytes), or name another Secret` : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least 32 bytes`)
+    fail: new MintError("ERR_MINT_KEY", value === void 0 ? `${where} exists without the key "${target.key}": add it (at least ${target.minBytes} bytes), or name another Secret` : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least ${target.minBytes} bytes`)
   };
 }
 function classify2(res, conn, target, where) {
@@ -980,7 +982,7 @@ async function runInCluster(opts) {
     const inputPath = opts.argv[0];
     if (!inputPath) throw new MintError("ERR_MINT_INPUT", "usage: minter.mjs <minter.json>");
     const input = parseMinterInput(JSON.parse(readFileSync2(inputPath, "utf8")));
-    const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`);
+    const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`, input.method);
     const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
     const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
@@ -1008,7 +1010,8 @@ async function ensureKey(opts) {
   const input = parseKeygenInput(JSON.parse(readFileSync2(inputPath, "utf8")));
   const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
   let fingerprint = "";
-  const outcome = await ensureKeySecret(conn, { namespace, name: input.secretName, key: input.secretKey, labels: input.labels }, () => {
+  const target = { namespace, name: input.secretName, key: input.secretKey, minBytes: KEY_BYTES_FOR[input.method], labels: input.labels };
+  const outcome = await ensureKeySecret(conn, target, () => {
     const key = randomBytes(32).toString("hex");
     fingerprint = keyFingerprint(new TextEncoder().encode(key));
     return key;
@@ -1025,7 +1028,12 @@ function parseKeygenInput(value) {
   if (typeof v?.secretName !== "string" || !v.secretName || typeof v.secretKey !== "string" || !v.secretKey) {
     throw new MintError("ERR_MINT_INPUT", "keygen input: 'secretName' and 'secretKey' must be non-empty strings");
   }
-  return { secretName: v.secretName, secretKey: v.secretKey, labels: v.labels ?? {} };
+  return {
+    secretName: v.secretName,
+    secretKey: v.secretKey,
+    method: checkMethod(String(v.method), "method"),
+    labels: v.labels ?? {}
+  };
 }
 function positive(env, name, fallback) {
   const text = env[name];

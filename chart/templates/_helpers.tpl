@@ -177,7 +177,7 @@ keygen.json: the Secret the key generator ensures (see src/minter/kube/ensure-se
 {{- define "rasa.keygenInput" -}}
 {{- $labels := include "rasa.selectorLabels" (dict "ctx" . "component" "keygen") | fromYaml -}}
 {{- $labels = merge (dict "app.kubernetes.io/version" .Chart.AppVersion) $labels .Values.commonLabels -}}
-{{- dict "labels" $labels "secretKey" .Values.socketio.jwtKey.secretKey "secretName" .Values.socketio.jwtKey.secretName | toJson -}}
+{{- dict "labels" $labels "method" .Values.socketio.jwtMethod "secretKey" .Values.socketio.jwtKey.secretKey "secretName" .Values.socketio.jwtKey.secretName | toJson -}}
 {{- end -}}
 
 {{/*

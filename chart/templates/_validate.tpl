@@ -16,8 +16,9 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- end -}}
 {{- $key := $v.socketio.jwtKey -}}
 {{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "nameField" "socketio.jwtKey.secretName" "name" $key.secretName "keyField" "socketio.jwtKey.secretKey" "key" $key.secretKey "what" "the JWT key" "consequence" "without a key the socketio channel would be open to anyone") | fromYamlArray) -}}
-{{- if and $key.literal (lt (len $key.literal) 32) -}}
-{{- $problems = append $problems (printf "'socketio.jwtKey.literal' is %d bytes: an HMAC key needs at least 32 (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal" (len $key.literal)) -}}
+{{- $needed := get (dict "HS256" 32 "HS384" 48 "HS512" 64) $v.socketio.jwtMethod | default 32 -}}
+{{- if and $key.literal (lt (len $key.literal) (int $needed)) -}}
+{{- $problems = append $problems (printf "'socketio.jwtKey.literal' is %d bytes: an %s key needs at least %d (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal" (len $key.literal) $v.socketio.jwtMethod (int $needed)) -}}
 {{- end -}}
 {{- if and $key.generate $key.literal -}}
 {{- $problems = append $problems "'socketio.jwtKey.generate' and 'socketio.jwtKey.literal' are both set: let the cluster generate the key, or give it (--set socketio.jwtKey.generate=false)" -}}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { signingKey } from '../minter/index.js';
+import { signingKey, type Method } from '../minter/index.js';
 import { CliError, EXIT, usageError } from './errors.js';
 
 /**
@@ -7,18 +7,20 @@ import { CliError, EXIT, usageError } from './errors.js';
  * shell history and the process list would keep it. One trailing newline is dropped from a file
  * (editors and `echo` add it); the key itself is used byte for byte.
  */
-export function readKey(opts: { 'key-file'?: string | undefined; 'key-env'?: string | undefined }, env: NodeJS.ProcessEnv): Uint8Array {
+export function readKey(
+  opts: { 'key-file'?: string | undefined; 'key-env'?: string | undefined }, env: NodeJS.ProcessEnv, method: Method,
+): Uint8Array {
   const file = opts['key-file'];
   const variable = opts['key-env'];
   if ((file === undefined) === (variable === undefined)) {
     throw usageError('give the key with exactly one of --key-file FILE or --key-env VAR (never on the command line)');
   }
-  if (variable !== undefined) return signingKey(env[variable], `the environment variable ${variable}`);
+  if (variable !== undefined) return signingKey(env[variable], `the environment variable ${variable}`, method);
   let text: string;
   try {
     text = readFileSync(file!, 'utf8');
   } catch (cause) {
     throw new CliError(`cannot read key file ${file}: ${(cause as Error).message}`, { code: 'ERR_KEY_FILE', exitCode: EXIT.USAGE, cause });
   }
-  return signingKey(text.replace(/\r?\n$/, ''), `the key file ${file}`);
+  return signingKey(text.replace(/\r?\n$/, ''), `the key file ${file}`, method);
 }

@@ -23,6 +23,7 @@ export function minterInputJson(s: Settings, release: string, outputName: string
 export function keygenInputJson(s: Settings, release: string): string {
   return goJson({
     labels: objectLabels(s, release, 'keygen'),
+    method: s.socketio.jwtMethod,
     secretKey: s.socketio.jwtKey.secretKey,
     secretName: s.socketio.jwtKey.secretName,
   });

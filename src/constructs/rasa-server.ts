@@ -118,6 +118,7 @@ function rasaArgs(s: Settings): string[] {
   if (!s.rasa.model.serverUrl) args.push('--model', s.rasa.model.path);
   // Kubernetes expands $(VAR) in args from the container env, so the token never sits in a spec.
   if (s.rasa.api.enabled) args.push('--enable-api', '--auth-token', `$(${API_TOKEN_ENV})`);
+  if (s.rasa.cors.length > 0) args.push('--cors', ...s.rasa.cors);
   return [...args, ...s.rasa.extraArgs];
 }
 

@@ -1,4 +1,4 @@
-import { MIN_KEY_BYTES } from '../settings/rules.js';
+import { KEY_BYTES_FOR } from '../settings/rules.js';
 import { MintError } from './errors.js';
 
 /** The HMAC algorithms Rasa's channel can be set to and the minter can sign with. */
@@ -15,19 +15,21 @@ export function checkMethod(method: string, where: string): Method {
 
 /**
  * The signing key as bytes. An empty key is never a valid key: Rasa reads `jwt_key: ""` as "no
- * auth", so a minter that signed with it would hand out tokens for an open door.
+ * auth", so a minter that signed with it would hand out tokens for an open door. Nor is one
+ * shorter than the method's hash (32, 48, 64 bytes), which PyJWT warns about and we refuse.
  */
-export function signingKey(key: string | undefined, source: string): Uint8Array {
+export function signingKey(key: string | undefined, source: string, method: Method = 'HS256'): Uint8Array {
+  const needed = KEY_BYTES_FOR[method];
   if (key === undefined) {
     throw new MintError('ERR_MINT_KEY', `no key: ${source} is not set; it must hold the socketio jwt_key`);
   }
   const bytes = new TextEncoder().encode(key);
   if (bytes.length === 0) {
-    throw new MintError('ERR_MINT_KEY', `the key in ${source} is empty: Rasa would run with auth off; set a key of at least ${MIN_KEY_BYTES} bytes`);
+    throw new MintError('ERR_MINT_KEY', `the key in ${source} is empty: Rasa would run with auth off; set a key of at least ${needed} bytes`);
   }
-  if (bytes.length < MIN_KEY_BYTES) {
+  if (bytes.length < needed) {
     throw new MintError('ERR_MINT_KEY',
-      `the key in ${source} is ${bytes.length} bytes: use at least ${MIN_KEY_BYTES} (e.g. openssl rand -hex 32)`);
+      `the key in ${source} is ${bytes.length} bytes: ${method} needs at least ${needed} (e.g. openssl rand -hex 32, 64 bytes)`);
   }
   return bytes;
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { KEY_BYTES_FOR } from '../settings/rules.js';
 import { MintError } from './errors.js';
 import { parseMinterInput } from './input.js';
-import { signingKey } from './key.js';
+import { checkMethod, signingKey, type Method } from './key.js';
 import { keyFingerprint } from './fingerprint.js';
 import { applyConfigMap } from './kube/apply-configmap.js';
 import { ensureKeySecret } from './kube/ensure-secret.js';
@@ -40,7 +41,7 @@ export async function runInCluster(opts: InClusterOptions): Promise<number> {
     const inputPath = opts.argv[0];
     if (!inputPath) throw new MintError('ERR_MINT_INPUT', 'usage: minter.mjs <minter.json>');
     const input = parseMinterInput(JSON.parse(readFileSync(inputPath, 'utf8')));
-    const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`);
+    const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`, input.method);
     const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || undefined);
     const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
@@ -66,7 +67,8 @@ async function ensureKey(opts: InClusterOptions): Promise<number> {
   const input = parseKeygenInput(JSON.parse(readFileSync(inputPath, 'utf8')));
   const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || undefined);
   let fingerprint = '';
-  const outcome = await ensureKeySecret(conn, { namespace, name: input.secretName, key: input.secretKey, labels: input.labels }, () => {
+  const target = { namespace, name: input.secretName, key: input.secretKey, minBytes: KEY_BYTES_FOR[input.method], labels: input.labels };
+  const outcome = await ensureKeySecret(conn, target, () => {
     const key = randomBytes(32).toString('hex');
     fingerprint = keyFingerprint(new TextEncoder().encode(key));
     return key;
@@ -81,12 +83,15 @@ async function ensureKey(opts: InClusterOptions): Promise<number> {
   return MINTER_EXIT.OK;
 }
 
-function parseKeygenInput(value: unknown): { secretName: string; secretKey: string; labels: Record<string, string> } {
+function parseKeygenInput(value: unknown): { secretName: string; secretKey: string; method: Method; labels: Record<string, string> } {
   const v = value as Record<string, unknown> | null;
   if (typeof v?.secretName !== 'string' || !v.secretName || typeof v.secretKey !== 'string' || !v.secretKey) {
     throw new MintError('ERR_MINT_INPUT', "keygen input: 'secretName' and 'secretKey' must be non-empty strings");
   }
-  return { secretName: v.secretName, secretKey: v.secretKey, labels: (v.labels ?? {}) as Record<string, string> };
+  return {
+    secretName: v.secretName, secretKey: v.secretKey, method: checkMethod(String(v.method), 'method'),
+    labels: (v.labels ?? {}) as Record<string, string>,
+  };
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

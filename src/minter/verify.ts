@@ -14,6 +14,9 @@ export type RasaDecision =
  */
 export async function rasaDecision(token: string, key: Uint8Array, method: Method, now: number): Promise<RasaDecision> {
   const bare = token.replaceAll('Bearer ', '');
+  // PyJWT refuses any whitespace (a token read from a file with its newline, a wrapped one);
+  // jose would not notice, as Node's base64url decoder skips it in the signature.
+  if (/\s/.test(bare)) return refuse('the token contains whitespace (a trailing newline?), which PyJWT refuses');
   let payloadBytes: Uint8Array;
   try {
     ({ payload: payloadBytes } = await compactVerify(bare, key, { algorithms: [method] }));

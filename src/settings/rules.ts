@@ -1,10 +1,14 @@
 import { claimProblems } from './claims.js';
 import { isPlainObject } from './merge.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
-import type { Settings } from './types.js';
+import type { JwtMethod, Settings } from './types.js';
 
-/** HMAC keys shorter than the hash are weak; PyJWT only warns, this product refuses. */
-export const MIN_KEY_BYTES = 32;
+/**
+ * HMAC keys shorter than the hash are weak (RFC 7518 §3.2); PyJWT 2.10+ only warns, this product
+ * refuses them. The shortest key any method takes is MIN_KEY_BYTES.
+ */
+export const KEY_BYTES_FOR: Readonly<Record<JwtMethod, number>> = { HS256: 32, HS384: 48, HS512: 64 };
+export const MIN_KEY_BYTES = KEY_BYTES_FOR.HS256;
 
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
@@ -25,8 +29,9 @@ export function ruleProblems(s: Settings): string[] {
   checkSecretRef(add, 'socketio.jwtKey.secretName', key.secretName, 'socketio.jwtKey.secretKey', key.secretKey,
     'the JWT key', 'without a key the socketio channel would be open to anyone');
   const literalBytes = Buffer.byteLength(key.literal, 'utf8');
-  if (literalBytes > 0 && literalBytes < MIN_KEY_BYTES) {
-    add(`'socketio.jwtKey.literal' is ${literalBytes} bytes: an HMAC key needs at least ${MIN_KEY_BYTES} ` +
+  const needed = KEY_BYTES_FOR[s.socketio.jwtMethod] ?? MIN_KEY_BYTES;
+  if (literalBytes > 0 && literalBytes < needed) {
+    add(`'socketio.jwtKey.literal' is ${literalBytes} bytes: an ${s.socketio.jwtMethod} key needs at least ${needed} ` +
       `(--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal`);
   }
 

@@ -152,6 +152,12 @@ export interface RasaSettings {
   readonly endpoints: Readonly<Record<string, unknown>>;
   readonly api: ApiSettings;
   readonly license: LicenseSettings;
+  /**
+   * Origins of the pages that embed the widget (rasa run --cors). The widgets start with HTTP
+   * long-polling, which a browser allows across origins only with CORS.
+   * @default [] - pages served from Rasa's own origin
+   */
+  readonly cors: readonly string[];
   /** @default false */
   readonly telemetryEnabled: boolean;
   /** @default [] */

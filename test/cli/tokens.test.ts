@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/run.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
-const env = { RSJ_KEY: KEY, SHORT_KEY: 'short' };
+const env = { RSJ_KEY: KEY, SHORT_KEY: 'short', LONG_KEY: 'k'.repeat(48) };
 
 function keyFile(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'rsj-key-')), 'key');
@@ -20,19 +20,20 @@ describe('mint', () => {
   });
 
   test('takes claims, a lifetime and a method, and the result verifies', async () => {
-    const minted = await runCli(['mint', '--key-env', 'RSJ_KEY', '--claims', '{"sender_id":"a","role":"guest"}', '--expires-in', '1h', '--method', 'HS384'], env);
+    const minted = await runCli(['mint', '--key-env', 'LONG_KEY', '--claims', '{"sender_id":"a","role":"guest"}', '--expires-in', '1h', '--method', 'HS384'], env);
     expect(minted.exitCode).toBe(0);
     const token = minted.stdout.trim();
-    expect(await runCli(['verify', '--key-env', 'RSJ_KEY', '--token', token, '--method', 'HS384'], env)).toMatchObject({
+    expect(await runCli(['verify', '--key-env', 'LONG_KEY', '--token', token, '--method', 'HS384'], env)).toMatchObject({
       exitCode: 0, stdout: expect.stringMatching(/^accepted: \{"sender_id":"a","role":"guest","exp":\d+\}\n$/),
     });
-    expect(await runCli(['verify', '--key-env', 'RSJ_KEY', '--token', token], env)).toEqual({
+    expect(await runCli(['verify', '--key-env', 'LONG_KEY', '--token', token], env)).toEqual({
       exitCode: 1, stdout: "refused: the token is not signed with HS256, the channel's jwt_method\n", stderr: '',
     });
   });
 
   test.each<[string, string[], string]>([
-    ['a short key', ['--key-env', 'SHORT_KEY'], 'mint: the key in the environment variable SHORT_KEY is 5 bytes: use at least 32 (e.g. openssl rand -hex 32)\n'],
+    ['a short key', ['--key-env', 'SHORT_KEY'], 'mint: the key in the environment variable SHORT_KEY is 5 bytes: HS256 needs at least 32 (e.g. openssl rand -hex 32, 64 bytes)\n'],
+    ['a key shorter than the HS512 hash', ['--key-env', 'LONG_KEY', '--method', 'HS512'], 'mint: the key in the environment variable LONG_KEY is 48 bytes: HS512 needs at least 64 (e.g. openssl rand -hex 32, 64 bytes)\n'],
     ['a missing key variable', ['--key-env', 'NOPE'], 'mint: no key: the environment variable NOPE is not set; it must hold the socketio jwt_key\n'],
     ['no key at all', [], 'mint: give the key with exactly one of --key-file FILE or --key-env VAR (never on the command line)\n'],
     ['an empty payload', ['--key-env', 'RSJ_KEY', '--claims', '{}'], "mint: '--claims.claims' is empty: Rasa refuses a token whose payload is empty; keep at least sender_id\n"],

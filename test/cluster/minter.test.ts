@@ -83,7 +83,7 @@ describeCluster('the minter on a real API server, as its ServiceAccount with the
   test('refuses an empty or short key before touching the API', async () => {
     for (const [key, message] of [
       ['', 'minter: error: the key in the environment variable RASA_SOCKETIO_JWT_KEY is empty: Rasa would run with auth off; set a key of at least 32 bytes\n'],
-      ['short', 'minter: error: the key in the environment variable RASA_SOCKETIO_JWT_KEY is 5 bytes: use at least 32 (e.g. openssl rand -hex 32)\n'],
+      ['short', 'minter: error: the key in the environment variable RASA_SOCKETIO_JWT_KEY is 5 bytes: HS256 needs at least 32 (e.g. openssl rand -hex 32, 64 bytes)\n'],
     ] as const) {
       const result = await runMinter(namespace, { ...input, configMap: 'never-written' }, { RASA_SOCKETIO_JWT_KEY: key });
       expect(result).toMatchObject({ status: 2, stdout: message });

@@ -9,7 +9,7 @@ import { signingKey, type Method } from '../../src/minter/key.js';
 import { mintToken, signToken } from '../../src/minter/token.js';
 import { rasaDecision } from '../../src/minter/verify.js';
 import { DEFAULT_CLAIMS } from '../../src/settings/claims.js';
-import { MIN_KEY_BYTES } from '../../src/settings/rules.js';
+import { KEY_BYTES_FOR, MIN_KEY_BYTES } from '../../src/settings/rules.js';
 import { compatDir, tamper, toolFromEnv } from './support.js';
 
 const NEWEST_PYJWT = '2.15.1';
@@ -47,7 +47,7 @@ interface MintedCase {
 
 type Refusal =
   | { readonly claims: Record<string, unknown> }
-  | { readonly key: string };
+  | { readonly key: string; readonly method?: Method };
 
 interface RefusedByMinterCase {
   readonly name: string;
@@ -67,11 +67,6 @@ interface ElsewhereCase {
   readonly token: TokenSource;
   /** Only for tokens Rasa refuses: where PyJWT 2.0.0 still accepts one. */
   readonly oldestAccepts?: true;
-  /**
-   * Set where verify (src/minter/verify.ts) does not yet decide as Rasa does: the test then asserts
-   * that the gap is still there, and fails once verify is fixed, so that this entry gets removed.
-   */
-  readonly verifyGap?: string;
 }
 
 const mint = (channel: Channel, claims: Record<string, unknown>, expiresIn = '', nowShift = 0): TokenSource =>
@@ -122,19 +117,6 @@ const mintedCases: readonly MintedCase[] = [
     channel: HS256,
     mint: async (now) => `Bearer ${await widgetToken(now)}`,
   },
-  // signingKey asks 32 bytes whatever the method; RFC 7518 §3.2 asks the hash size (48, 64).
-  {
-    name: 'HS384 with a 32-byte key (the minter allows it; PyJWT 2.10+ warns)',
-    channel: { key: KEY, method: 'HS384' },
-    mint: mint({ key: KEY, method: 'HS384' }, { ...DEFAULT_CLAIMS }),
-    newestWarns: /^InsecureKeyLengthWarning: The HMAC key is 32 bytes long, which is below the minimum recommended length of 48 bytes for SHA384/,
-  },
-  {
-    name: 'HS512 with a 32-byte key (the minter allows it; PyJWT 2.10+ warns)',
-    channel: { key: KEY, method: 'HS512' },
-    mint: mint({ key: KEY, method: 'HS512' }, { ...DEFAULT_CLAIMS }),
-    newestWarns: /^InsecureKeyLengthWarning: The HMAC key is 32 bytes long, which is below the minimum recommended length of 64 bytes for SHA512/,
-  },
 ];
 
 const inAnHour = (claim: 'iat' | 'nbf'): TokenSource =>
@@ -171,6 +153,19 @@ const refusedByMinterCases: readonly RefusedByMinterCase[] = [
     newest: 'accepts', oldest: 'accepts',
     newestWarns: /^InsecureKeyLengthWarning: The HMAC key is 31 bytes long, which is below the minimum recommended length of 32 bytes for SHA256/,
   },
+  // RFC 7518 §3.2 asks a key as long as the hash: 48 bytes for HS384, 64 for HS512.
+  {
+    name: 'HS384 with a 32-byte key', refusal: { key: KEY, method: 'HS384' },
+    channel: { key: KEY, method: 'HS384' }, token: signed({ ...DEFAULT_CLAIMS }, KEY, 'HS384'),
+    newest: 'accepts', oldest: 'accepts',
+    newestWarns: /^InsecureKeyLengthWarning: The HMAC key is 32 bytes long, which is below the minimum recommended length of 48 bytes for SHA384/,
+  },
+  {
+    name: 'HS512 with a 32-byte key', refusal: { key: KEY, method: 'HS512' },
+    channel: { key: KEY, method: 'HS512' }, token: signed({ ...DEFAULT_CLAIMS }, KEY, 'HS512'),
+    newest: 'accepts', oldest: 'accepts',
+    newestWarns: /^InsecureKeyLengthWarning: The HMAC key is 32 bytes long, which is below the minimum recommended length of 64 bytes for SHA512/,
+  },
 ];
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
@@ -196,14 +191,12 @@ const refusedByRasaCases: readonly ElsewhereCase[] = [
   { name: 'malformed: a space inside the payload', channel: HS256, token: async (now) => (await widgetToken(now)).replace('.', '. ') },
   {
     name: 'a trailing newline (a token read from a file)', channel: HS256, token: async (now) => `${await widgetToken(now)}\n`,
-    verifyGap: 'jose decodes the signature with Buffer, which skips whitespace; PyJWT refuses it',
   },
   {
     name: 'a line break inside the signature (a wrapped token)', channel: HS256,
     token: async (now) => { const t = await widgetToken(now); return `${t.slice(0, -10)}\r\n${t.slice(-10)}`; },
     // PyJWT 2.0.0 decodes base64 leniently; later releases check the padding, which the line break shifts.
     oldestAccepts: true,
-    verifyGap: 'jose decodes the signature with Buffer, which skips whitespace; PyJWT refuses it',
   },
 ];
 
@@ -324,9 +317,10 @@ describeMatrix(`Rasa compatibility matrix: minter and verify against Rasa's chec
         const cli = await runCli(['mint', '--key-env', 'CHANNEL_KEY', '--claims', JSON.stringify(refusal.claims)], { CHANNEL_KEY: KEY });
         expect(cli).toMatchObject({ exitCode: 2, stdout: '' });
       } else {
-        expect(thrownBy(() => signingKey(refusal.key, 'the test key'))).toMatchObject({ code: 'ERR_MINT_KEY' });
-        const cli = await runCli(['mint', '--key-env', 'CHANNEL_KEY'], { CHANNEL_KEY: refusal.key });
-        expect(cli).toMatchObject({ exitCode: 2, stdout: '', stderr: expect.stringContaining(`is ${MIN_KEY_BYTES - 1} bytes`) });
+        const method = refusal.method ?? 'HS256';
+        expect(thrownBy(() => signingKey(refusal.key, 'the test key', method))).toMatchObject({ code: 'ERR_MINT_KEY' });
+        const cli = await runCli(['mint', '--key-env', 'CHANNEL_KEY', '--method', method], { CHANNEL_KEY: refusal.key });
+        expect(cli).toMatchObject({ exitCode: 2, stdout: '', stderr: expect.stringContaining(`is ${Buffer.byteLength(refusal.key)} bytes: ${method} needs at least ${KEY_BYTES_FOR[method]}`) });
       }
 
       const rasaNewest = newest.byId.get(name)!;
@@ -340,9 +334,9 @@ describeMatrix(`Rasa compatibility matrix: minter and verify against Rasa's chec
 
       const { decision, cli } = await ourVerify(name, c.channel);
       expect(decision.accepted).toBe(rasaNewest.accepted);
-      if (Buffer.byteLength(c.channel.key) < MIN_KEY_BYTES) {
+      if (Buffer.byteLength(c.channel.key) < KEY_BYTES_FOR[c.channel.method]) {
         // The CLI will not judge with a key the minter would not sign with.
-        expect(cli).toMatchObject({ exitCode: 2, stderr: expect.stringContaining(`is ${MIN_KEY_BYTES - 1} bytes`) });
+        expect(cli).toMatchObject({ exitCode: 2, stderr: expect.stringContaining(`is ${Buffer.byteLength(c.channel.key)} bytes`) });
       } else {
         expect(cli.exitCode).toBe(rasaNewest.accepted ? 0 : 1);
       }
@@ -353,14 +347,7 @@ describeMatrix(`Rasa compatibility matrix: minter and verify against Rasa's chec
     test.each(refusedByRasaCases.map((c) => [c.name, c] as const))('%s', async (name, c) => {
       expect(newest.byId.get(name)!.accepted).toBe(false);
       expect(oldest.byId.get(name)!.accepted).toBe(c.oldestAccepts ?? false);
-      if (c.verifyGap) {
-        // KNOWN GAP (see test/compat/README.md): verify accepts what Rasa refuses. When verify is
-        // fixed this fails: then drop verifyGap from the case.
-        const { decision, cli } = await ourVerify(name, c.channel);
-        expect({ verify: decision.accepted, cli: cli.exitCode }).toEqual({ verify: true, cli: 0 });
-      } else {
-        await expectVerifyAgrees(name, c.channel);
-      }
+      await expectVerifyAgrees(name, c.channel);
     });
   });
 

@@ -25,7 +25,7 @@ describe('the key generator (socketio.jwtKey.generate)', () => {
     expect(container.env).toBeUndefined();
     expect(job.spec.template.spec.serviceAccountName).toBe('rasa-keygen');
     expect(JSON.parse(keygen(objects, 'ConfigMap').data['keygen.json'])).toEqual({
-      secretName: 'bot-jwt', secretKey: 'jwt-key',
+      secretName: 'bot-jwt', secretKey: 'jwt-key', method: 'HS256',
       labels: {
         'app.kubernetes.io/name': 'rasa', 'app.kubernetes.io/instance': 'rasa',
         'app.kubernetes.io/component': 'keygen', 'app.kubernetes.io/version': '3.6.21',

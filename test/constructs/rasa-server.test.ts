@@ -105,6 +105,12 @@ describe('the Rasa server Deployment', () => {
     expect(pinned.image).toBe(`registry.example.com/rasa/rasa@${digest}`);
   });
 
+  test('lets the pages of the given origins reach Rasa across origins (--cors)', () => {
+    const cors = rasaContainer(render({ values: { rasa: { cors: ['https://www.example.com', 'https://shop.example.com'] } } }));
+    expect(cors.args.slice(-3)).toEqual(['--cors', 'https://www.example.com', 'https://shop.example.com']);
+    expect(rasaContainer(render()).args).not.toContain('--cors');
+  });
+
   test('loads the model from a model server instead of a path when one is set', () => {
     const fromServer = rasaContainer(render({ values: { rasa: { model: { serverUrl: 'https://models.example.com/m.tar.gz' } } } }));
     expect(fromServer.args).not.toContain('--model');

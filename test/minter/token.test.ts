@@ -66,13 +66,16 @@ describe('signingKey and checkMethod', () => {
   test.each<[string | undefined, string]>([
     [undefined, 'no key: env RASA_SOCKETIO_JWT_KEY is not set; it must hold the socketio jwt_key'],
     ['', 'the key in env RASA_SOCKETIO_JWT_KEY is empty: Rasa would run with auth off; set a key of at least 32 bytes'],
-    ['k'.repeat(31), 'the key in env RASA_SOCKETIO_JWT_KEY is 31 bytes: use at least 32 (e.g. openssl rand -hex 32)'],
+    ['k'.repeat(31), 'the key in env RASA_SOCKETIO_JWT_KEY is 31 bytes: HS256 needs at least 32 (e.g. openssl rand -hex 32, 64 bytes)'],
   ])('refuses the key %p', (key, message) => {
     expect(() => signingKey(key, 'env RASA_SOCKETIO_JWT_KEY')).toThrow(new MintError('ERR_MINT_KEY', message));
   });
 
-  test('takes a key of 32 bytes', () => {
+  test('takes a key as long as the hash: 32 bytes for HS256, 48 for HS384, 64 for HS512', () => {
     expect(signingKey('k'.repeat(32), 'x')).toHaveLength(32);
+    expect(signingKey('k'.repeat(48), 'x', 'HS384')).toHaveLength(48);
+    expect(() => signingKey('k'.repeat(47), 'x', 'HS384')).toThrow('the key in x is 47 bytes: HS384 needs at least 48');
+    expect(() => signingKey('k'.repeat(63), 'x', 'HS512')).toThrow('the key in x is 63 bytes: HS512 needs at least 64');
   });
 
   test('takes only the HMAC methods a channel can have', () => {

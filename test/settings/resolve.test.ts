@@ -48,7 +48,7 @@ describe('refusals name the setting and the fix', () => {
     ['a Secret name that is not DNS-1123', { socketio: { jwtKey: { secretName: 'My_Secret' } } },
       "'socketio.jwtKey.secretName' (My_Secret) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit"],
     ['a literal key of 31 bytes', { socketio: { jwtKey: { literal: 'k'.repeat(31) } } },
-      "'socketio.jwtKey.literal' is 31 bytes: an HMAC key needs at least 32 (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal"],
+      "'socketio.jwtKey.literal' is 31 bytes: an HS256 key needs at least 32 (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal"],
     ['an unknown jwt_method', { socketio: { jwtMethod: 'RS256' } },
       "'socketio.jwtMethod' must be one of HS256, HS384, HS512 (got \"RS256\")"],
     ['jwt_key in plain channel credentials', { channels: { rest: { jwt_key: 'secret' } } },
@@ -65,7 +65,7 @@ describe('refusals name the setting and the fix', () => {
     ['a port of 0', { service: { port: 0 } }, "'service.port' must be at least 1 (got 0)"],
     ['a port that is not a number', { rasa: { port: '5005' } }, "'rasa.port' must be of type integer (got \"5005\")"],
     ['an unknown setting', { rasa: { replicas: 2 } },
-      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, imagePullSecrets, replicaCount, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, podAnnotations, podLabels)"],
+      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, imagePullSecrets, replicaCount, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, podAnnotations, podLabels, cors)"],
     ['an open HTTP API', { rasa: { api: { enabled: true } } },
       "'rasa.api.tokenSecretName' is empty: name the Secret that holds the API token (--set rasa.api.tokenSecretName=<name>); the HTTP API would be open to anyone"],
     ['Rasa Pro without its licence', { rasa: { image: { repository: 'rasa/rasa-pro' } } },
@@ -85,6 +85,13 @@ describe('refusals name the setting and the fix', () => {
       "'rasa.replicaCount' is 2 but 'rasa.endpoints.tracker_store' is not set: several Rasa pods need a shared tracker store (e.g. Redis), or --set rasa.replicaCount=1",
       "'rasa.replicaCount' is 2 but 'rasa.endpoints.lock_store' is not set: several Rasa pods need a shared lock store (e.g. Redis), or --set rasa.replicaCount=1",
     ]);
+  });
+
+  test('a literal key must be as long as the hash of the method: 48 bytes for HS384, 64 for HS512', () => {
+    expect(problemsOf({ socketio: { jwtMethod: 'HS512', jwtKey: { literal: 'k'.repeat(63) } } })).toEqual([
+      "'socketio.jwtKey.literal' is 63 bytes: an HS512 key needs at least 64 (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal",
+    ]);
+    expect(() => resolveSettings({ socketio: { jwtMethod: 'HS384', jwtKey: { literal: 'k'.repeat(48) } } })).not.toThrow();
   });
 
   test('a literal key counts bytes, not characters', () => {

@@ -50,7 +50,6 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
       strict: true,
       allowPositionals: false,
     });
-    const key = readKey(o, env);
     const now = Date.now();
 
     if (o['to-configmap'] !== undefined) {
@@ -66,7 +65,7 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
         method: settings.socketio.jwtMethod,
         widgets: resolveWidgets(settings),
       });
-      const result = await mintWidgets(input, key, now);
+      const result = await mintWidgets(input, readKey(o, env, input.method), now);
       const conn = await kubeconfigConnection(env);
       const lines: string[] = [];
       const { resourceVersion } = await applyConfigMap(conn, {
@@ -81,6 +80,7 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
     if (o['sender-id'] !== undefined && o.claims !== undefined) throw usageError('give --sender-id or --claims, not both');
     const claims = o.claims !== undefined ? parseClaims(o.claims) : { sender_id: o['sender-id'] ?? 'rasa-chat-widget' };
     const method: Method = checkMethod(o.method ?? 'HS256', '--method');
+    const key = readKey(o, env, method);
     const { token } = await mintToken({ key, method, claims, expiresIn: o['expires-in'] ?? '', now, where: '--claims' });
     return { stdout: `${token}\n` };
   },

@@ -28,8 +28,8 @@ the reason when it would not.
       allowPositionals: false,
     });
     if (o.token === undefined) throw usageError('--token is required');
-    const key = readKey(o, env);
-    const decision = await rasaDecision(o.token, key, checkMethod(o.method ?? 'HS256', '--method'), Date.now());
+    const method = checkMethod(o.method ?? 'HS256', '--method');
+    const decision = await rasaDecision(o.token, readKey(o, env, method), method, Date.now());
     return decision.accepted
       ? { stdout: `accepted: ${JSON.stringify(decision.payload)}\n` }
       : { stdout: `refused: ${decision.reason}\n`, exitCode: EXIT.REFUSED };

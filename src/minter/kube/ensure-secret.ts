@@ -10,6 +10,8 @@ export interface KeySecretTarget {
   readonly name: string;
   /** Key inside the Secret. */
   readonly key: string;
+  /** Bytes an existing key must have at least (the channel method's hash size). */
+  readonly minBytes: number;
   readonly labels: Readonly<Record<string, string>>;
 }
 
@@ -63,12 +65,12 @@ function checkExisting(res: KubeResponse, target: KeySecretTarget, where: string
   const secret = JSON.parse(res.body) as { data?: Record<string, string> };
   const value = secret.data?.[target.key];
   const bytes = value === undefined ? 0 : Buffer.from(value, 'base64').length;
-  if (bytes >= 32) return { done: 'kept' };
+  if (bytes >= target.minBytes) return { done: 'kept' };
   // Never repair it: overwriting a key someone put there would break their tokens silently.
   return {
     fail: new MintError('ERR_MINT_KEY', value === undefined
-      ? `${where} exists without the key "${target.key}": add it (at least 32 bytes), or name another Secret`
-      : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least 32 bytes`),
+      ? `${where} exists without the key "${target.key}": add it (at least ${target.minBytes} bytes), or name another Secret`
+      : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least ${target.minBytes} bytes`),
   };
 }
 
