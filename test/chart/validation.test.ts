@@ -32,6 +32,7 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
   test.each<[string, object]>([
     ['an empty Secret name and key', { socketio: { jwtKey: { secretName: '', secretKey: '' } } }],
     ['a short literal key', { socketio: { jwtKey: { literal: 'k'.repeat(31) } } }],
+    ['a literal key shorter than the HS512 hash', { socketio: { jwtMethod: 'HS512', jwtKey: { literal: 'k'.repeat(40) } } }],
     ['a bad name', { fullnameOverride: 'Rasa_Bot', nameOverride: '-x' }],
     ['jwt_key in channel credentials, at any depth', { channels: { rest: { jwt_key: 'a' }, custom: { auth: [{ jwt_key: 'b' }] }, socketio: {} } }],
     ['replicas without shared stores', { rasa: { replicaCount: 2 } }],
