@@ -1,2 +1,3 @@
 export * from './constructs/index.js';
+export * from './minter/index.js';
 export * from './settings/index.js';
