@@ -991,11 +991,7 @@ async function runInCluster(opts) {
       name: input.configMap,
       labels: input.labels,
       data: result.data
-    }, {
-      log,
-      policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, "MINTER_MAX_ATTEMPTS", DEFAULT_RETRY_POLICY.attempts) },
-      timeoutMs: positive(opts.env, "MINTER_REQUEST_TIMEOUT_MS", 15e3)
-    });
+    }, requestOptions(opts));
     log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
     return MINTER_EXIT.OK;
   } catch (error) {
@@ -1015,11 +1011,7 @@ async function ensureKey(opts) {
     const key = randomBytes(32).toString("hex");
     fingerprint = keyFingerprint(new TextEncoder().encode(key));
     return key;
-  }, {
-    log: opts.log,
-    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, "MINTER_MAX_ATTEMPTS", DEFAULT_RETRY_POLICY.attempts) },
-    timeoutMs: positive(opts.env, "MINTER_REQUEST_TIMEOUT_MS", 15e3)
-  });
+  }, requestOptions(opts));
   opts.log(outcome === "created" ? `created Secret ${namespace}/${input.secretName} with a new key, fingerprint ${fingerprint}` : `kept the existing Secret ${namespace}/${input.secretName}`);
   return MINTER_EXIT.OK;
 }
@@ -1033,6 +1025,13 @@ function parseKeygenInput(value) {
     secretKey: v.secretKey,
     method: checkMethod(String(v.method), "method"),
     labels: v.labels ?? {}
+  };
+}
+function requestOptions(opts) {
+  return {
+    log: opts.log,
+    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, "MINTER_MAX_ATTEMPTS", DEFAULT_RETRY_POLICY.attempts) },
+    timeoutMs: positive(opts.env, "MINTER_REQUEST_TIMEOUT_MS", 15e3)
   };
 }
 function positive(env, name, fallback) {

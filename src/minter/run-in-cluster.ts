@@ -47,11 +47,7 @@ export async function runInCluster(opts: InClusterOptions): Promise<number> {
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
     const { resourceVersion } = await applyConfigMap(conn, {
       namespace, name: input.configMap, labels: input.labels, data: result.data,
-    }, {
-      log,
-      policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, 'MINTER_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.attempts) },
-      timeoutMs: positive(opts.env, 'MINTER_REQUEST_TIMEOUT_MS', 15_000),
-    });
+    }, requestOptions(opts));
     log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
     return MINTER_EXIT.OK;
   } catch (error) {
@@ -72,11 +68,7 @@ async function ensureKey(opts: InClusterOptions): Promise<number> {
     const key = randomBytes(32).toString('hex');
     fingerprint = keyFingerprint(new TextEncoder().encode(key));
     return key;
-  }, {
-    log: opts.log,
-    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, 'MINTER_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.attempts) },
-    timeoutMs: positive(opts.env, 'MINTER_REQUEST_TIMEOUT_MS', 15_000),
-  });
+  }, requestOptions(opts));
   opts.log(outcome === 'created'
     ? `created Secret ${namespace}/${input.secretName} with a new key, fingerprint ${fingerprint}`
     : `kept the existing Secret ${namespace}/${input.secretName}`);
@@ -91,6 +83,15 @@ function parseKeygenInput(value: unknown): { secretName: string; secretKey: stri
   return {
     secretName: v.secretName, secretKey: v.secretKey, method: checkMethod(String(v.method), 'method'),
     labels: (v.labels ?? {}) as Record<string, string>,
+  };
+}
+
+/** Retries and timeouts of the API requests: defaults, or MINTER_MAX_ATTEMPTS / _REQUEST_TIMEOUT_MS. */
+function requestOptions(opts: InClusterOptions) {
+  return {
+    log: opts.log,
+    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, 'MINTER_MAX_ATTEMPTS', DEFAULT_RETRY_POLICY.attempts) },
+    timeoutMs: positive(opts.env, 'MINTER_REQUEST_TIMEOUT_MS', 15_000),
   };
 }
 
