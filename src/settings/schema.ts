@@ -1,17 +1,36 @@
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { AJV_OPTIONS, PRECOMPILED_VALIDATOR } from './ajv-options.js';
 import { readChartFile } from './chart-files.js';
 
-// ajv is CommonJS: under NodeNext its default export arrives as the module object.
-const Ajv = AjvModule.default;
+const require = createRequire(import.meta.url);
+let loaded: ValidateFunction | undefined;
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled on first use: code that never validates (the minter CLI commands) skips the cost. */
+/** Loaded on first use: code that never validates (the minter CLI commands) skips the cost. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
-    JSON.parse(readChartFile('values.schema.json')),
-  );
-  return compiled;
+  loaded ??= precompiled() ?? compileNow();
+  return loaded;
+}
+
+/**
+ * `npm run build` compiles the schema ahead of time into lib/settings/ (scripts/compile-schema.mjs):
+ * loading that takes a few milliseconds, where loading ajv and compiling took a quarter of a
+ * synth. Run from source (the tests), there is none, and the schema is compiled here instead.
+ */
+function precompiled(): ValidateFunction | undefined {
+  try {
+    return require(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+function compileNow(): ValidateFunction {
+  // ajv is CommonJS: its class is the module's `default`.
+  const Ajv = (require('ajv') as typeof AjvModule).default;
+  return new Ajv(AJV_OPTIONS).compile(JSON.parse(readChartFile('values.schema.json')));
 }
 
 /** Checks values against chart/values.schema.json; returns one line per problem. */

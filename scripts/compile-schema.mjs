@@ -1,0 +1,12 @@
+// Part of `npm run build`: compiles chart/values.schema.json into a standalone validator module,
+// lib/settings/values-validator.cjs, which src/settings/schema.ts loads instead of compiling the
+// schema at every start (ajv's load and compile were a quarter of a synth). Build output only:
+// it is never committed, and a test checks that it decides as the schema compiled by ajv does.
+import { readFileSync, writeFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { AJV_OPTIONS, PRECOMPILED_VALIDATOR } from '../lib/settings/ajv-options.js';
+
+const ajv = new Ajv.default({ ...AJV_OPTIONS, code: { source: true } });
+const validate = ajv.compile(JSON.parse(readFileSync(new URL('../chart/values.schema.json', import.meta.url), 'utf8')));
+writeFileSync(new URL(`../lib/settings/${PRECOMPILED_VALIDATOR}`, import.meta.url), standaloneCode.default(ajv, validate));
