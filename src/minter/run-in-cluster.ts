@@ -27,7 +27,7 @@ export interface InClusterOptions {
  * token. Returns the exit status.
  *
  * With `--ensure-key keygen.json` it is the key generator instead: it creates the key Secret
- * named there when it is absent (a random 32-byte key, hex) and keeps it when it exists.
+ * named there when it is absent (32 random bytes, hex-encoded: 64 characters) and keeps it when it exists.
  *
  * Optional environment, for slow API servers and for running it outside a pod:
  *   MINTER_MAX_ATTEMPTS         write attempts in all (default 6)

@@ -29,7 +29,7 @@ export interface JwtKeySettings {
    */
   readonly literal: string;
   /**
-   * Create the Secret in the cluster when it is absent (a Job makes a random 32-byte key); an
+   * Create the Secret in the cluster when it is absent (a Job makes 32 random bytes, hex-encoded: 64 characters); an
    * existing Secret is never changed, so the key survives upgrades and GitOps syncs.
    * @default false
    */
