@@ -24,6 +24,18 @@ and `rasa-socketio-jwt synth --release NAME` can be compared object by object.
 {{- end -}}
 
 {{/*
+The Rasa pods' ServiceAccount: the given name, else the fullname when the chart creates it, else
+the namespace's default (src/settings/names.ts, serviceAccountName).
+*/}}
+{{- define "rasa.serviceAccountName" -}}
+{{- if .Values.rasa.serviceAccount.create -}}
+{{- default (include "rasa.fullname" .) .Values.rasa.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.rasa.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "rasa.chart" -}}

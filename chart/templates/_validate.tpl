@@ -69,6 +69,9 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "nameField" (printf "%s.secretName" $at) "name" (default "" $env.secretName) "keyField" (printf "%s.secretKey" $at) "key" (default "" $env.secretKey) "what" "the value" "consequence" "the variable would have no value") | fromYamlArray) -}}
 {{- end -}}
 {{- end -}}
+{{- if and $rasa.serviceAccount.name (not (regexMatch $subdomain $rasa.serviceAccount.name)) -}}
+{{- $problems = append $problems (printf "'rasa.serviceAccount.name' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $rasa.serviceAccount.name) -}}
+{{- end -}}
 {{- range $i, $name := $rasa.imagePullSecrets -}}
 {{- if not (regexMatch $subdomain $name) -}}
 {{- $problems = append $problems (printf "'rasa.imagePullSecrets[%d]' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $i $name) -}}

@@ -1,8 +1,10 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as kplus from 'cdk8s-plus-27';
 import {
-  fullname, isDns1123Label, resolveSettings, SettingsError, type Settings, type SettingsInput,
+  fullname, isDns1123Label, resolveSettings, serviceAccountName, SettingsError, type Settings, type SettingsInput,
 } from '../settings/index.js';
+import { objectLabels } from './labels.js';
 import { JwtKeySecret } from './jwt-key-secret.js';
 import { KeyGenerator } from './key-generator.js';
 import { RasaConfig } from './rasa-config.js';
@@ -42,6 +44,8 @@ export class RasaBot extends Construct {
   public readonly fullname: string;
   public readonly jwtKey: JwtKeySecret;
   public readonly config: RasaConfig;
+  /** The Rasa pods' ServiceAccount, when the settings create one. */
+  public readonly serviceAccount?: kplus.ServiceAccount;
   public readonly server: RasaServer;
   public readonly service: RasaService;
   public readonly ingress?: RasaIngress;
@@ -64,9 +68,23 @@ export class RasaBot extends Construct {
     const common = { settings: this.settings, release: this.release, namespace: this.namespace };
     this.jwtKey = new JwtKeySecret(this, 'JwtKey', common);
     this.config = new RasaConfig(this, 'Config', { ...common, name: `${this.fullname}-config` });
+    const sa = this.settings.rasa.serviceAccount;
+    const saName = serviceAccountName(this.settings, this.fullname);
+    if (sa.create) {
+      this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
+        metadata: {
+          name: saName,
+          namespace: this.namespace,
+          labels: objectLabels(this.settings, this.release, 'server'),
+          annotations: { ...this.settings.commonAnnotations, ...sa.annotations },
+        },
+        automountToken: false,
+      });
+    }
     this.server = new RasaServer(this, 'Server', {
       ...common,
       name: this.fullname,
+      serviceAccount: this.serviceAccount ?? (saName === 'default' ? undefined : kplus.ServiceAccount.fromServiceAccountName(this, 'ExistingServiceAccount', saName)),
       config: this.config.configMap,
       configChecksum: this.config.checksum,
     });

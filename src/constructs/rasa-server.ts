@@ -26,6 +26,8 @@ export interface RasaServerProps {
   readonly config: kplus.IConfigMap;
   /** Checksum of that ConfigMap's data, so a change rolls the pods. */
   readonly configChecksum: string;
+  /** The pods' ServiceAccount; none for the namespace's default. */
+  readonly serviceAccount?: kplus.IServiceAccount;
 }
 
 /**
@@ -58,7 +60,9 @@ export class RasaServer extends Construct {
         labels: { ...rasa.podLabels, ...objectLabels(s, props.release, 'server') },
         annotations: podAnnotations,
       },
+      // Rasa never talks to the Kubernetes API: no pod of it carries a token.
       automountServiceAccountToken: false,
+      ...(props.serviceAccount ? { serviceAccount: props.serviceAccount } : {}),
       securityContext: { ensureNonRoot: true, user: RASA_UID, group: 0, fsGroup: 0 },
       containers: [],
     });

@@ -31,6 +31,15 @@ export function fullname(settings: Settings, releaseName: string): string {
   return truncate(`${releaseName}-${name}`, 63);
 }
 
+/**
+ * The Rasa pods' ServiceAccount (the chart's "serviceAccountName" helper): the given name, else the
+ * fullname when the chart creates it, else the namespace's default.
+ */
+export function serviceAccountName(settings: Settings, fullnameOfRelease: string): string {
+  const sa = settings.rasa.serviceAccount;
+  return sa.name || (sa.create ? fullnameOfRelease : 'default');
+}
+
 /** Helm's `trunc N | trimSuffix "-"`. */
 function truncate(name: string, max: number): string {
   const cut = name.slice(0, max);

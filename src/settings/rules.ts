@@ -92,6 +92,9 @@ export function ruleProblems(s: Settings): string[] {
         'the value', 'the variable would have no value');
     }
   });
+  if (s.rasa.serviceAccount.name && !isDns1123Subdomain(s.rasa.serviceAccount.name)) {
+    add(notADnsName('rasa.serviceAccount.name', s.rasa.serviceAccount.name));
+  }
   s.rasa.imagePullSecrets.forEach((name, i) => {
     if (!isDns1123Subdomain(name)) add(notADnsName(`rasa.imagePullSecrets[${i}]`, name));
   });

@@ -136,8 +136,21 @@ export interface ProbeSettings {
   readonly failureThreshold: number;
 }
 
+export interface ServiceAccountSettings {
+  /**
+   * Create a ServiceAccount for the Rasa pods; its token is never mounted.
+   * @default true
+   */
+  readonly create: boolean;
+  /** @default "" - the fullname, or the namespace's default when not created */
+  readonly name: string;
+  /** @default {} */
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
 export interface RasaSettings {
   readonly image: ImageSettings;
+  readonly serviceAccount: ServiceAccountSettings;
   /** @default [] */
   readonly imagePullSecrets: readonly string[];
   /** @default 1 */

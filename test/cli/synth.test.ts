@@ -19,7 +19,7 @@ describe('rasa-socketio-jwt synth', () => {
     const result = await runCli(['synth', '-o', out], {});
     expect(result).toEqual({ stdout: `wrote ${out}/rasa.k8s.yaml\n`, stderr: '', exitCode: 0 });
     expect(objectsIn(join(out, 'rasa.k8s.yaml')).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
-      'ConfigMap/rasa-config', 'Deployment/rasa', 'Service/rasa',
+      'ConfigMap/rasa-config', 'ServiceAccount/rasa', 'Deployment/rasa', 'Service/rasa',
       'ConfigMap/rasa-widgets', 'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
       expect.stringMatching(/^Job\/rasa-minter-[0-9a-f]{10}$/),
     ]);
@@ -89,7 +89,7 @@ describe('the built entry points (npm test builds lib/ first)', () => {
     const out = tempDir();
     const run = spawnSync('node', ['lib/main.js'], { encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: out } });
     expect(run.status).toBe(0);
-    expect(objectsIn(join(out, 'rasa.k8s.yaml'))).toHaveLength(9);
+    expect(objectsIn(join(out, 'rasa.k8s.yaml'))).toHaveLength(10);
   });
 
   test('cdk8s.yaml runs that app and writes to dist/', () => {

@@ -62,7 +62,8 @@ describeHelmOnCluster('helm install, upgrade and uninstall on the test bed', () 
     // succeeds; what stays is the release: its objects and Helm's record of it.
     expect(objectsIn(namespace)).toEqual([
       'configmap/bot-rasa-config', 'configmap/bot-rasa-widgets', 'deployment.apps/bot-rasa',
-      'secret/rasa-socketio-jwt', 'secret/sh.helm.release.v1.bot.v1', 'service/bot-rasa', 'serviceaccount/default',
+      'secret/rasa-socketio-jwt', 'secret/sh.helm.release.v1.bot.v1', 'service/bot-rasa', 'serviceaccount/bot-rasa',
+      'serviceaccount/default',
     ]);
   });
 

@@ -8,7 +8,7 @@ describe('RasaBot', () => {
   test('renders the server, its Service and config, and the minter; the key Secret is referenced', () => {
     const objects = render();
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
-      'ConfigMap/rasa-config', 'Deployment/rasa', 'Service/rasa',
+      'ConfigMap/rasa-config', 'ServiceAccount/rasa', 'Deployment/rasa', 'Service/rasa',
       'ConfigMap/rasa-widgets', 'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
       expect.stringMatching(/^Job\/rasa-minter-[0-9a-f]{10}$/),
     ]);

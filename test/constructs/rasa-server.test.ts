@@ -39,6 +39,15 @@ describe('the Rasa server Deployment', () => {
     expect(spec.hostNetwork).toBe(false);
   });
 
+  test('runs as a ServiceAccount of its own whose token is never mounted', () => {
+    expect(spec.serviceAccountName).toBe('rasa');
+    expect(objects.find((o) => o.kind === 'ServiceAccount' && o.metadata.name === 'rasa')).toMatchObject({ automountServiceAccountToken: false });
+    const existing = render({ values: { rasa: { serviceAccount: { create: false, name: 'rasa-models' } } } });
+    expect(existing.filter((o) => o.kind === 'ServiceAccount' && o.metadata.name.startsWith('rasa-models'))).toEqual([]);
+    expect(podSpec(existing).serviceAccountName).toBe('rasa-models');
+    expect(podSpec(render({ values: { rasa: { serviceAccount: { create: false } } } }))).not.toHaveProperty('serviceAccountName');
+  });
+
   test('gives Rasa writable scratch space where it writes, and nothing else', () => {
     const mounts = container.volumeMounts.filter((m: { readOnly?: boolean }) => !m.readOnly);
     expect(mounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(['/tmp', '/app/.config', '/app/.cache']);
