@@ -40,6 +40,10 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- $pdb := $rasa.podDisruptionBudget -}}
+{{- if and $pdb.enabled (gt (int $rasa.replicaCount) 1) (ge (int $pdb.minAvailable) (int $rasa.replicaCount)) -}}
+{{- $problems = append $problems (printf "'rasa.podDisruptionBudget.minAvailable' (%d) must be below rasa.replicaCount (%d), or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)" (int $pdb.minAvailable) (int $rasa.replicaCount)) -}}
+{{- end -}}
 {{- if $rasa.api.enabled -}}
 {{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "nameField" "rasa.api.tokenSecretName" "name" $rasa.api.tokenSecretName "keyField" "rasa.api.tokenSecretKey" "key" $rasa.api.tokenSecretKey "what" "the API token" "consequence" "the HTTP API would be open to anyone") | fromYamlArray) -}}
 {{- end -}}

@@ -5,6 +5,7 @@ export * from './key-generator.js';
 export * from './labels.js';
 export * from './rasa-bot.js';
 export * from './rasa-config.js';
+export * from './rasa-disruption-budget.js';
 export * from './rasa-files.js';
 export * from './rasa-ingress.js';
 export * from './rasa-server.js';

@@ -8,6 +8,7 @@ import { objectLabels } from './labels.js';
 import { JwtKeySecret } from './jwt-key-secret.js';
 import { KeyGenerator } from './key-generator.js';
 import { RasaConfig } from './rasa-config.js';
+import { RasaDisruptionBudget } from './rasa-disruption-budget.js';
 import { RasaIngress } from './rasa-ingress.js';
 import { RasaServer } from './rasa-server.js';
 import { RasaService } from './rasa-service.js';
@@ -49,6 +50,7 @@ export class RasaBot extends Construct {
   public readonly server: RasaServer;
   public readonly service: RasaService;
   public readonly ingress?: RasaIngress;
+  public readonly disruptionBudget?: RasaDisruptionBudget;
   public readonly minter?: TokenMinter;
   public readonly keyGenerator?: KeyGenerator;
 
@@ -89,6 +91,10 @@ export class RasaBot extends Construct {
       configChecksum: this.config.checksum,
     });
     this.service = new RasaService(this, 'Service', { ...common, name: this.fullname });
+    // With one replica a budget could only block node drains; it protects something from two on.
+    if (this.settings.rasa.podDisruptionBudget.enabled && this.settings.rasa.replicaCount > 1) {
+      this.disruptionBudget = new RasaDisruptionBudget(this, 'DisruptionBudget', { ...common, name: this.fullname });
+    }
     if (this.settings.ingress.enabled) {
       this.ingress = new RasaIngress(this, 'Ingress', { ...common, name: this.fullname, service: this.service.service });
     }

@@ -61,6 +61,12 @@ export function ruleProblems(s: Settings): string[] {
     }
   }
 
+  const pdb = s.rasa.podDisruptionBudget;
+  if (pdb.enabled && s.rasa.replicaCount > 1 && pdb.minAvailable >= s.rasa.replicaCount) {
+    add(`'rasa.podDisruptionBudget.minAvailable' (${pdb.minAvailable}) must be below rasa.replicaCount ` +
+      `(${s.rasa.replicaCount}), or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)`);
+  }
+
   if (s.rasa.api.enabled) {
     checkSecretRef(add, 'rasa.api.tokenSecretName', s.rasa.api.tokenSecretName, 'rasa.api.tokenSecretKey',
       s.rasa.api.tokenSecretKey, 'the API token', 'the HTTP API would be open to anyone');

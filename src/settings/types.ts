@@ -155,6 +155,8 @@ export interface RasaSettings {
   readonly imagePullSecrets: readonly string[];
   /** @default 1 */
   readonly replicaCount: number;
+  /** @default enabled, minAvailable 1: rendered only with more than one replica */
+  readonly podDisruptionBudget: { readonly enabled: boolean; readonly minAvailable: number };
   /** @default 5005 */
   readonly port: number;
   readonly model: ModelSettings;

@@ -36,6 +36,7 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
     ['a bad name', { fullnameOverride: 'Rasa_Bot', nameOverride: '-x', rasa: { serviceAccount: { name: 'Rasa SA' } } }],
     ['jwt_key in channel credentials, at any depth', { channels: { rest: { jwt_key: 'a' }, custom: { auth: [{ jwt_key: 'b' }] }, socketio: {} } }],
     ['replicas without shared stores', { rasa: { replicaCount: 2 } }],
+    ['a disruption budget that blocks every drain', { rasa: { replicaCount: 2, podDisruptionBudget: { minAvailable: 3 }, endpoints: { tracker_store: {}, lock_store: {} } } }],
     ['an open HTTP API and Rasa Pro without licence', { rasa: { api: { enabled: true }, image: { repository: 'rasa/rasa-pro' } } }],
     ['clashing and half-given env vars', {
       rasa: { extraEnv: [{ name: 'RASA_SOCKETIO_JWT_KEY', value: 'x' }, { name: 'A' }, { name: 'B', secretName: 'Bad_Secret', secretKey: 'k' }] },

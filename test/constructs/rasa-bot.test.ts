@@ -42,6 +42,18 @@ describe('RasaBot', () => {
     expect(JSON.stringify(secret)).toContain(KEY);
   });
 
+  test('keeps pods up through node drains once there are several, never blocking drains with one', () => {
+    const stores = { tracker_store: { type: 'redis' }, lock_store: { type: 'redis' } };
+    const pdb = only(render({ values: { rasa: { replicaCount: 3, endpoints: stores } } }), 'PodDisruptionBudget');
+    expect(pdb.spec).toEqual({
+      minAvailable: 1,
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'rasa', 'app.kubernetes.io/instance': 'rasa', 'app.kubernetes.io/component': 'server' } },
+    });
+    expect(render().filter((o) => o.kind === 'PodDisruptionBudget')).toEqual([]);
+    expect(render({ values: { rasa: { replicaCount: 3, endpoints: stores, podDisruptionBudget: { enabled: false } } } })
+      .filter((o) => o.kind === 'PodDisruptionBudget')).toEqual([]);
+  });
+
   test('uses the given namespace on every object', () => {
     for (const o of render({ namespace: 'chat' })) expect(o.metadata.namespace).toBe('chat');
   });

@@ -65,7 +65,7 @@ describe('refusals name the setting and the fix', () => {
     ['a port of 0', { service: { port: 0 } }, "'service.port' must be at least 1 (got 0)"],
     ['a port that is not a number', { rasa: { port: '5005' } }, "'rasa.port' must be of type integer (got \"5005\")"],
     ['an unknown setting', { rasa: { replicas: 2 } },
-      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, podAnnotations, podLabels, cors)"],
+      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, podDisruptionBudget, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, podAnnotations, podLabels, cors)"],
     ['an open HTTP API', { rasa: { api: { enabled: true } } },
       "'rasa.api.tokenSecretName' is empty: name the Secret that holds the API token (--set rasa.api.tokenSecretName=<name>); the HTTP API would be open to anyone"],
     ['Rasa Pro without its licence', { rasa: { image: { repository: 'rasa/rasa-pro' } } },
@@ -92,6 +92,13 @@ describe('refusals name the setting and the fix', () => {
       "'socketio.jwtKey.literal' is 63 bytes: an HS512 key needs at least 64 (--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal",
     ]);
     expect(() => resolveSettings({ socketio: { jwtMethod: 'HS384', jwtKey: { literal: 'k'.repeat(48) } } })).not.toThrow();
+  });
+
+  test('a disruption budget must leave a pod to evict', () => {
+    const stores = { tracker_store: { type: 'redis' }, lock_store: { type: 'redis' } };
+    expect(problemsOf({ rasa: { replicaCount: 2, endpoints: stores, podDisruptionBudget: { minAvailable: 2 } } })).toEqual([
+      "'rasa.podDisruptionBudget.minAvailable' (2) must be below rasa.replicaCount (2), or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)",
+    ]);
   });
 
   test('a literal key counts bytes, not characters', () => {
