@@ -53,3 +53,24 @@ export function setImagePullSecrets(workload: Construct, podSpecPath: string, na
     JsonPatch.add(`${podSpecPath}/imagePullSecrets`, names.map((name) => ({ name }))),
   );
 }
+
+export interface PodScheduling {
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  readonly tolerations: readonly unknown[];
+  readonly affinity: Readonly<Record<string, unknown>>;
+  readonly topologySpreadConstraints: readonly unknown[];
+  readonly priorityClassName: string;
+}
+
+/**
+ * Scheduling as Kubernetes spells it. cdk8s-plus-27 only builds affinity from its own selector
+ * classes and has no priorityClassName; users of a chart write these as in a pod spec, and the
+ * chart passes them through with toYaml. Empty ones are left out, as the chart does.
+ */
+export function setScheduling(workload: Construct, podSpecPath: string, scheduling: PodScheduling): void {
+  const object = ApiObject.of(workload);
+  for (const [field, value] of Object.entries(scheduling)) {
+    const empty = value === '' || (Array.isArray(value) ? value.length === 0 : Object.keys(value as object).length === 0);
+    if (!empty) object.addJsonPatch(JsonPatch.add(`${podSpecPath}/${field}`, value));
+  }
+}

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { Settings } from '../settings/index.js';
 import { imageRef } from './image.js';
 import { objectLabels, selectorLabels } from './labels.js';
-import { hardenPodTemplate, setImagePullSecrets, setResources } from './plus-gaps.js';
+import { hardenPodTemplate, setImagePullSecrets, setResources, setScheduling } from './plus-gaps.js';
 import { CONFIG_DIR } from './rasa-files.js';
 
 /** The UID the rasa/rasa and rasa/rasa-pro images run as (their USER); group 0 owns /app. */
@@ -108,6 +108,13 @@ export class RasaServer extends Construct {
     setImagePullSecrets(this.deployment, '/spec/template/spec', rasa.imagePullSecrets);
     hardenPodTemplate(this.deployment, { podSpecPath: '/spec/template/spec', containerCount: 1 });
     setResources(this.deployment, '/spec/template/spec/containers/0', rasa.resources);
+    setScheduling(this.deployment, '/spec/template/spec', {
+      nodeSelector: rasa.nodeSelector,
+      tolerations: rasa.tolerations,
+      affinity: rasa.affinity,
+      topologySpreadConstraints: rasa.topologySpreadConstraints,
+      priorityClassName: rasa.priorityClassName,
+    });
   }
 }
 

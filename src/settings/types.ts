@@ -188,6 +188,16 @@ export interface RasaSettings {
   /** @default every 10 s, 3 failures */
   readonly readinessProbe: ProbeSettings;
   /** @default {} */
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  /** Kubernetes tolerations, as in a pod spec. @default [] */
+  readonly tolerations: readonly Readonly<Record<string, unknown>>[];
+  /** Kubernetes affinity, as in a pod spec. @default {} */
+  readonly affinity: Readonly<Record<string, unknown>>;
+  /** As in a pod spec. @default [] */
+  readonly topologySpreadConstraints: readonly Readonly<Record<string, unknown>>[];
+  /** @default "" - the cluster's default */
+  readonly priorityClassName: string;
+  /** @default {} */
   readonly podAnnotations: Readonly<Record<string, string>>;
   /** @default {} */
   readonly podLabels: Readonly<Record<string, string>>;

@@ -120,6 +120,16 @@ describe('the Rasa server Deployment', () => {
     expect(rasaContainer(render()).args).not.toContain('--cors');
   });
 
+  test('schedules as written in Kubernetes terms, and leaves empty settings out', () => {
+    const tolerations = [{ key: 'dedicated', operator: 'Equal', value: 'chat', effect: 'NoSchedule' }];
+    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['chat'] }] }] } } };
+    const scheduled = podSpec(render({ values: { rasa: { nodeSelector: { pool: 'chat' }, tolerations, affinity, priorityClassName: 'high' } } }));
+    expect(scheduled).toMatchObject({ nodeSelector: { pool: 'chat' }, tolerations, affinity, priorityClassName: 'high' });
+    for (const field of ['nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'priorityClassName']) {
+      expect(spec).not.toHaveProperty(field);
+    }
+  });
+
   test('loads the model from a model server instead of a path when one is set', () => {
     const fromServer = rasaContainer(render({ values: { rasa: { model: { serverUrl: 'https://models.example.com/m.tar.gz' } } } }));
     expect(fromServer.args).not.toContain('--model');

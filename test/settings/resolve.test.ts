@@ -65,7 +65,7 @@ describe('refusals name the setting and the fix', () => {
     ['a port of 0', { service: { port: 0 } }, "'service.port' must be at least 1 (got 0)"],
     ['a port that is not a number', { rasa: { port: '5005' } }, "'rasa.port' must be of type integer (got \"5005\")"],
     ['an unknown setting', { rasa: { replicas: 2 } },
-      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, podDisruptionBudget, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, podAnnotations, podLabels, cors)"],
+      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, podDisruptionBudget, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, nodeSelector, tolerations, affinity, topologySpreadConstraints, priorityClassName, podAnnotations, podLabels, cors)"],
     ['an open HTTP API', { rasa: { api: { enabled: true } } },
       "'rasa.api.tokenSecretName' is empty: name the Secret that holds the API token (--set rasa.api.tokenSecretName=<name>); the HTTP API would be open to anyone"],
     ['Rasa Pro without its licence', { rasa: { image: { repository: 'rasa/rasa-pro' } } },
