@@ -1,4 +1,4 @@
-export { chartDir, readChartFile } from './chart-files.js';
+export { readChartFile } from './chart-files.js';
 export * from './errors.js';
 export * from './names.js';
 export { defaultValues, resolveSettings } from './resolve.js';

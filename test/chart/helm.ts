@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,8 +38,4 @@ export async function synthObjects(release: string, namespace: string, valuesFil
   const result = await runCli(['synth', '-o', out, '--release', release, '--namespace', namespace, ...valuesFiles.flatMap((f) => ['-f', f])], {});
   if (result.exitCode !== 0) throw new Error(`synth failed: ${result.stderr}`);
   return parseObjects(readFileSync(join(out, `${release}.k8s.yaml`), 'utf8'));
-}
-
-export function helmVersion(): string {
-  return execFileSync(HELM!, ['version', '--short'], { encoding: 'utf8' }).trim();
 }
