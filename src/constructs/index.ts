@@ -10,6 +10,7 @@ export * from './rasa-files.js';
 export * from './rasa-ingress.js';
 export * from './rasa-server.js';
 export * from './rasa-service.js';
+export * from './release-props.js';
 export * from './minter-files.js';
 export * from './script-job.js';
 export * from './token-minter.js';

@@ -1,19 +1,12 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
 import { objectLabels } from './labels.js';
+import type { ReleaseProps } from './release-props.js';
 
 /** Marks a Secret made from a key in the values: fine on a laptop, never for a shared cluster. */
 export const LOCAL_ONLY_ANNOTATION = 'rasa-socketio-jwt/local-only';
 
-export interface JwtKeySecretProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Namespace of the Secret. */
-  readonly namespace: string;
-}
+export type JwtKeySecretProps = ReleaseProps;
 
 /**
  * The Secret that holds the socketio JWT key. Referenced by name (the default: the key is created

@@ -1,16 +1,10 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
 import { keygenInputJson, minterScript, scriptJobHash } from './minter-files.js';
 import { SCRIPT_DIR, ScriptJob } from './script-job.js';
+import type { ReleaseProps } from './release-props.js';
 
-export interface KeyGeneratorProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Namespace of every object. */
-  readonly namespace: string;
+export interface KeyGeneratorProps extends ReleaseProps {
   /** Prefix of the object names (the chart's fullname). */
   readonly fullname: string;
 }

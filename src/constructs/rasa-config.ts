@@ -1,19 +1,10 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
 import { objectLabels } from './labels.js';
 import { configChecksum, credentialsYaml, endpointsYaml } from './rasa-files.js';
+import type { NamedObjectProps } from './release-props.js';
 
-export interface RasaConfigProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Name of the ConfigMap. */
-  readonly name: string;
-  /** Namespace of the ConfigMap. */
-  readonly namespace: string;
-}
+export type RasaConfigProps = NamedObjectProps;
 
 /** credentials.yml and endpoints.yml for `rasa run`. Holds no secret: keys are named as ${ENV}. */
 export class RasaConfig extends Construct {

@@ -1,18 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
 import { objectLabels, selectorLabels } from './labels.js';
+import type { NamedObjectProps } from './release-props.js';
 
-export interface RasaDisruptionBudgetProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Name of the PodDisruptionBudget. */
-  readonly name: string;
-  /** Its namespace. */
-  readonly namespace: string;
-}
+export type RasaDisruptionBudgetProps = NamedObjectProps;
 
 /**
  * Keeps rasa.podDisruptionBudget.minAvailable Rasa pods up while nodes are drained. cdk8s-plus-27

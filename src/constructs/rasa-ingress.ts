@@ -1,17 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
 import { objectLabels } from './labels.js';
+import type { NamedObjectProps } from './release-props.js';
 
-export interface RasaIngressProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Name of the Ingress. */
-  readonly name: string;
-  /** Namespace of the Ingress. */
-  readonly namespace: string;
+export interface RasaIngressProps extends NamedObjectProps {
   /** The Service it routes to. */
   readonly service: kplus.Service;
 }

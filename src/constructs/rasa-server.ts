@@ -6,6 +6,7 @@ import { imageRef } from './image.js';
 import { objectLabels, selectorLabels } from './labels.js';
 import { hardenPodTemplate, setImagePullSecrets, setResources, setScheduling } from './plus-gaps.js';
 import { CONFIG_DIR } from './rasa-files.js';
+import type { NamedObjectProps } from './release-props.js';
 
 /** The UID the rasa/rasa and rasa/rasa-pro images run as (their USER); group 0 owns /app. */
 export const RASA_UID = 1001;
@@ -13,15 +14,7 @@ export const RASA_UID = 1001;
 /** Environment variable that carries the HTTP API token into `--auth-token`. */
 export const API_TOKEN_ENV = 'RASA_API_AUTH_TOKEN';
 
-export interface RasaServerProps {
-  /** Resolved settings (see resolveSettings). */
-  readonly settings: Settings;
-  /** Helm release name: the instance label. */
-  readonly release: string;
-  /** Name of the Deployment. */
-  readonly name: string;
-  /** Namespace of the Deployment. */
-  readonly namespace: string;
+export interface RasaServerProps extends NamedObjectProps {
   /** The ConfigMap holding credentials.yml and endpoints.yml. */
   readonly config: kplus.IConfigMap;
   /** Checksum of that ConfigMap's data, so a change rolls the pods. */

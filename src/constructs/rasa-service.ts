@@ -1,18 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
 import { objectLabels, selectorLabels } from './labels.js';
+import type { NamedObjectProps } from './release-props.js';
 
-export interface RasaServiceProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Name of the Service. */
-  readonly name: string;
-  /** Namespace of the Service. */
-  readonly namespace: string;
-}
+export type RasaServiceProps = NamedObjectProps;
 
 /** The Service in front of the Rasa pods, selecting them by their stable selector labels. */
 export class RasaService extends Construct {

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { Settings } from '../settings/index.js';
+import type { NamedObjectProps } from './release-props.js';
 import { imageRef } from './image.js';
 import { objectLabels, type Component } from './labels.js';
 import { hardenPodTemplate, setResources } from './plus-gaps.js';
@@ -12,15 +13,8 @@ export const NODE_UID = 1000;
 /** Where a script Job's ConfigMap (the bundled script and its input) is mounted. */
 export const SCRIPT_DIR = '/minter';
 
-export interface ScriptJobProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Namespace of every object. */
-  readonly namespace: string;
-  /** Name of the ServiceAccount, Role, RoleBinding and script ConfigMap. */
-  readonly name: string;
+/** `name` names the ServiceAccount, Role, RoleBinding and script ConfigMap; the Job has its own. */
+export interface ScriptJobProps extends NamedObjectProps {
   /** Name of the Job (ends in a hash of its inputs). */
   readonly jobName: string;
   readonly component: Component;

@@ -1,19 +1,13 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
 import { minterInputJson, minterScript, scriptJobHash } from './minter-files.js';
 import { SCRIPT_DIR, ScriptJob, scriptJobMetadata } from './script-job.js';
+import type { ReleaseProps } from './release-props.js';
 
 /** Says who writes the data of the widgets ConfigMap, which is rendered without any. */
 export const FILLED_BY_ANNOTATION = 'rasa-socketio-jwt/filled-by';
 
-export interface TokenMinterProps {
-  /** Resolved settings. */
-  readonly settings: Settings;
-  /** Helm release name. */
-  readonly release: string;
-  /** Namespace of every object. */
-  readonly namespace: string;
+export interface TokenMinterProps extends ReleaseProps {
   /** Prefix of the object names (the chart's fullname). */
   readonly fullname: string;
 }
