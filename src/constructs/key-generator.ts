@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { keygenInputJson, minterScript, scriptJobHash } from './minter-files.js';
+import { keygenInputJson, minterScript, scriptJobName } from './minter-files.js';
 import { SCRIPT_DIR, ScriptJob } from './script-job.js';
 import type { ReleaseProps } from './release-props.js';
 
@@ -26,7 +26,7 @@ export class KeyGenerator extends Construct {
     this.scriptJob = new ScriptJob(this, 'Job', {
       ...props,
       name: `${props.fullname}-keygen`,
-      jobName: `${props.fullname.slice(0, 41).replace(/-$/, '')}-keygen-${scriptJobHash(s, input, script)}`,
+      jobName: scriptJobName(s, props.fullname, 'keygen', input, script),
       component: 'keygen',
       // Created by server-side apply, whose URL names the Secret: so `create` can be confined to it.
       access: { resource: kplus.Secret.fromSecretName(this, 'KeyRef', secretName), verbs: ['get', 'patch', 'create'] },

@@ -31,9 +31,14 @@ export function keygenInputJson(s: Settings, release: string): string {
 
 /**
  * A Job's pod template cannot change, so `kubectl apply` and GitOps tools need a new Job whenever
- * anything its pod runs with changes: its name ends in a hash of all of it.
+ * anything its pod runs with changes: its name ends in a hash of all of it. The fullname is cut so
+ * that the name fits the 63 characters of the job-name label (as the chart's scriptJobName).
  */
-export function scriptJobHash(s: Settings, inputJson: string, script: string): string {
+export function scriptJobName(s: Settings, fullname: string, kind: 'minter' | 'keygen', inputJson: string, script: string): string {
+  return `${fullname.slice(0, 41).replace(/-$/, '')}-${kind}-${scriptJobHash(s, inputJson, script)}`;
+}
+
+function scriptJobHash(s: Settings, inputJson: string, script: string): string {
   const inputs = goJson({
     input: inputJson,
     script: createHash('sha256').update(script).digest('hex'),

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { minterInputJson, minterScript, scriptJobHash } from './minter-files.js';
+import { minterInputJson, minterScript, scriptJobName } from './minter-files.js';
 import { SCRIPT_DIR, ScriptJob, scriptJobMetadata } from './script-job.js';
 import type { ReleaseProps } from './release-props.js';
 
@@ -42,7 +42,7 @@ export class TokenMinter extends Construct {
     this.scriptJob = new ScriptJob(this, 'Job', {
       ...props,
       name: `${props.fullname}-minter`,
-      jobName: `${props.fullname.slice(0, 41).replace(/-$/, '')}-minter-${scriptJobHash(s, input, script)}`,
+      jobName: scriptJobName(s, props.fullname, 'minter', input, script),
       component: 'minter',
       // Server-side apply of an object that does not exist yet is a create: without `create` a
       // first run fails. resourceNames still confines it to this one name.
