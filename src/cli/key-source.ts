@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { signingKey, type Method } from '../minter/index.js';
 import { CliError, EXIT, usageError } from './errors.js';
 
+/** The options that name the key, shared by every command that signs or verifies. */
+export const KEY_OPTIONS = {
+  'key-file': { type: 'string' },
+  'key-env': { type: 'string' },
+} as const;
+
 /**
  * The signing key, from a file or an environment variable: never from the command line, where
  * shell history and the process list would keep it. One trailing newline is dropped from a file

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { fullname, resolveSettings, resolveWidgets } from '../../settings/index.js';
+import { fullname, resolveSettings } from '../../settings/index.js';
 import {
   applyConfigMap, checkMethod, mintToken, mintWidgets, parseMinterInput, type Method,
 } from '../../minter/index.js';
-import { objectLabels } from '../../constructs/index.js';
+import { minterInputJson } from '../../constructs/minter-files.js';
 import type { Command } from '../command.js';
 import { usageError } from '../errors.js';
-import { readKey } from '../key-source.js';
+import { KEY_OPTIONS, readKey } from '../key-source.js';
 import { kubeconfigConnection } from '../kubeconfig.js';
 import { readValuesFiles } from '../values-files.js';
 
@@ -36,8 +36,7 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
     const { values: o } = parseArgs({
       args: [...argv],
       options: {
-        'key-file': { type: 'string' },
-        'key-env': { type: 'string' },
+        ...KEY_OPTIONS,
         'sender-id': { type: 'string' },
         claims: { type: 'string' },
         'expires-in': { type: 'string' },
@@ -58,13 +57,8 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
       }
       if (!o.namespace) throw usageError('--to-configmap needs -n NAMESPACE');
       const settings = resolveSettings(...readValuesFiles(o.values));
-      const input = parseMinterInput({
-        configMap: o['to-configmap'],
-        labels: objectLabels(settings, o.release, 'minter'),
-        keyEnv: settings.socketio.jwtKey.envName,
-        method: settings.socketio.jwtMethod,
-        widgets: resolveWidgets(settings),
-      });
+      // The very input the constructs and the chart give the minter Job, for this ConfigMap.
+      const input = parseMinterInput(JSON.parse(minterInputJson(settings, o.release, o['to-configmap'])));
       const result = await mintWidgets(input, readKey(o, env, input.method), now);
       const conn = await kubeconfigConnection(env);
       const lines: string[] = [];

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkMethod, rasaDecision } from '../../minter/index.js';
 import type { Command } from '../command.js';
 import { EXIT, usageError } from '../errors.js';
-import { readKey } from '../key-source.js';
+import { KEY_OPTIONS, readKey } from '../key-source.js';
 
 export const verify: Command = {
   name: 'verify',
@@ -19,8 +19,7 @@ the reason when it would not.
     const { values: o } = parseArgs({
       args: [...argv],
       options: {
-        'key-file': { type: 'string' },
-        'key-env': { type: 'string' },
+        ...KEY_OPTIONS,
         token: { type: 'string' },
         method: { type: 'string' },
       },
