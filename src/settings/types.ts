@@ -271,7 +271,7 @@ export interface MinterSettings {
   readonly resources: ResourceSettings;
   /**
    * Annotations of the Job. helm.sh/ annotations are Helm's: the constructs leave them out.
-   * @default a Helm post-install,post-upgrade hook, deleted once it succeeds
+   * @default a Helm post-install,post-upgrade,post-rollback hook, deleted once it succeeds
    */
   readonly jobAnnotations: Readonly<Record<string, string>>;
   /**
@@ -279,7 +279,7 @@ export interface MinterSettings {
    * @default Helm hooks that come before the Job
    */
   readonly rbacAnnotations: Readonly<Record<string, string>>;
-  /** @default a Helm pre-install,pre-upgrade hook */
+  /** @default a Helm pre-install,pre-upgrade,pre-rollback hook */
   readonly keygenJobAnnotations: Readonly<Record<string, string>>;
   /** @default Helm hooks that come before the key generator Job */
   readonly keygenRbacAnnotations: Readonly<Record<string, string>>;
