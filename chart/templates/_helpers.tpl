@@ -89,6 +89,21 @@ An image reference: registry/repository:tag, or @digest when a digest pins it.
 {{- end -}}
 
 {{/*
+The Rasa container's command: refuse to start when the JWT key env var is shorter than the
+method needs (an empty jwt_key turns Rasa's auth off), then exec rasa with the args. Checked in
+the container because only the pod sees the Secret, and at every start because the env is read
+again at each restart. Twin: keyGuardCommand in src/constructs/key-guard.ts (why ${#VAR} is safe).
+*/}}
+{{- define "rasa.keyGuardCommand" -}}
+{{- $key := .Values.socketio.jwtKey -}}
+{{- $method := .Values.socketio.jwtMethod -}}
+{{- $needed := get (dict "HS256" 32 "HS384" 48 "HS512" 64) $method -}}
+{{- $length := printf "${#%s}" $key.envName -}}
+{{- $script := printf "if [ \"%s\" -lt %d ]; then echo \"rasa-socketio-jwt: not starting Rasa: %s (Secret %s, key %s) holds %s bytes; %s needs at least %d, and with an empty jwt_key Rasa would let anyone chat without a token. Put a longer key into the Secret (openssl rand -hex 32).\" >&2; exit 1; fi; exec rasa \"$@\"" $length (int $needed) $key.envName $key.secretName $key.secretKey $length $method (int $needed) -}}
+{{- toYaml (list "sh" "-c" $script "rasa") -}}
+{{- end -}}
+
+{{/*
 Container resources as written; empty quantities (no limit) are left out.
 */}}
 {{- define "rasa.resources" -}}

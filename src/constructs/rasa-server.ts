@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { Settings } from '../settings/index.js';
 import { imageRef } from './image.js';
+import { keyGuardCommand } from './key-guard.js';
 import { objectLabels, selectorLabels } from './labels.js';
 import { hardenPodTemplate, setImagePullSecrets, setResources, setScheduling } from './plus-gaps.js';
 import { CONFIG_DIR } from './rasa-files.js';
@@ -75,6 +76,7 @@ export class RasaServer extends Construct {
       name: 'rasa',
       image: imageRef(s.rasa.image),
       imagePullPolicy: rasa.image.pullPolicy as kplus.ImagePullPolicy,
+      command: keyGuardCommand(s),
       args: rasaArgs(s),
       ports: [{ name: 'http', number: rasa.port }],
       envVariables: rasaEnv(this, s),
@@ -111,7 +113,7 @@ export class RasaServer extends Construct {
   }
 }
 
-/** `rasa run` flags. The image's ENTRYPOINT is `rasa`. */
+/** `rasa run` flags, which the key guard hands to `rasa` (the images' ENTRYPOINT, replaced by the guard). */
 function rasaArgs(s: Settings): string[] {
   const args = [
     'run',
