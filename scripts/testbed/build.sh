@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Build kube-apiserver, etcd and a matching kubectl from source, once per
-# pinned version, into a per-machine cache outside the repository:
+# Build the Kubernetes components of a single-node cluster, etcd and a
+# matching kubectl from source, once per pinned version, into a per-machine
+# cache outside the repository:
 #
 #   ${RSJ_CACHE:-$HOME/.cache/rasa-socketio-jwt}/testbed/k8s-<K8S>-etcd-<ETCD>/bin/
-#     kube-apiserver  etcd  kubectl
+#     kube-apiserver  kube-controller-manager  kube-scheduler  kubelet
+#     kube-proxy  etcd  kubectl
+#
+# The container runtime (containerd, runc, CNI plugins) comes from Debian
+# packages instead (node-packages.sh): those are C/Go programs Debian ships,
+# and building them here would add nothing.
 #
 # Why from source: this workplace has no Docker and reaches no release buckets,
 # only package registries. The Go module proxy serves Kubernetes and etcd as Go
@@ -19,8 +25,10 @@
 #
 # Needs: go >= 1.26 (etcd 3.6.16's go directive; with GOTOOLCHAIN=auto an older
 # go fetches a newer toolchain through the module proxy) and a reachable
-# GOPROXY. Measured cold build on 2 cores: 6-8 minutes; it adds roughly
-# 0.8 GB to GOMODCACHE and 2.5 GB to GOCACHE (default places, kept on the
+# GOPROXY. Measured cold build on 2 cores: 6-10 minutes for etcd, the
+# apiserver and kubectl, then 4-5 minutes more for the controller manager,
+# scheduler, kubelet and kube-proxy; it adds roughly
+# 0.8 GB to GOMODCACHE and 3 GB to GOCACHE (default places, kept on the
 # machine so later builds of other versions are faster).
 set -euo pipefail
 
@@ -65,7 +73,13 @@ binary_ok() {
   out="$(version_of "$1")" || return 1
   [[ "$out" == *"$(want_version "$1")"* ]]
 }
-all_ok() { binary_ok kube-apiserver && binary_ok kubectl && binary_ok etcd; }
+# Everything built from k8s.io/kubernetes, in build order: the API server and
+# kubectl first, as the API-only callers need nothing else.
+KUBE_CMDS=(kube-apiserver kubectl kube-controller-manager kube-scheduler kubelet kube-proxy)
+all_ok() {
+  local b
+  for b in "${KUBE_CMDS[@]}" etcd; do binary_ok "$b" || return 1; done
+}
 
 # --check only reports: prints the bin directory and exits 0 when everything is built, exits 1
 # otherwise, and never builds (the test set-up uses it to choose between running and skipping).
@@ -125,10 +139,11 @@ go_get() {
   grep -Ev '^go: (added|upgraded) ' go-get.log >&2 || true
 }
 
-# --- kube-apiserver and kubectl -----------------------------------------------
-# kubectl comes from the same wrapper module almost for free (it shares most
-# packages with the apiserver) and, unlike whatever kubectl a machine happens
-# to have, is sure to be within the supported client/server version skew.
+# --- Kubernetes components ------------------------------------------------------
+# All from one wrapper module: they share most packages, so each one after the
+# first costs little. kubectl, unlike whatever kubectl a machine happens to
+# have, is sure to be within the supported client/server version skew.
+# Arguments: the commands (from KUBE_CMDS) to build.
 build_kubernetes() {
   local dir="$SRC_DIR/kubernetes" meta info gomod commit build_date minor tmp
   rm -rf "$dir"
@@ -169,13 +184,15 @@ build_kubernetes() {
   log "wrapper module $dir/go.mod: $(wc -l <<<"$staging") staging modules -> $staging_ver"
 
   log "resolving dependencies"
-  go_get "k8s.io/kubernetes/cmd/kube-apiserver@v${K8S_VERSION}" "k8s.io/kubernetes/cmd/kubectl@v${K8S_VERSION}"
+  local cmd pkgs=()
+  for cmd in "$@"; do pkgs+=("k8s.io/kubernetes/cmd/$cmd@v${K8S_VERSION}"); done
+  go_get "${pkgs[@]}"
 
   # The version variables hack/lib/version.sh stamps into release builds;
   # /version (discovery), `kubectl version` and helm's kubeVersion checks read
   # them. Without them the binary reports v0.0.0-master.
   minor="${K8S_VERSION#*.}"; minor="${minor%%.*}"
-  local ld="-s -w" pkg cmd
+  local ld="-s -w" pkg t0
   for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     ld+=" -X ${pkg}.gitVersion=v${K8S_VERSION}"
     ld+=" -X ${pkg}.gitMajor=${K8S_VERSION%%.*}"
@@ -185,13 +202,15 @@ build_kubernetes() {
     ld+=" -X ${pkg}.buildDate=${build_date}"
   done
 
-  for cmd in kube-apiserver kubectl; do
+  for cmd in "$@"; do
     log "building $cmd v${K8S_VERSION}"
+    t0=$SECONDS
     # Build under a temporary name and rename, so an interrupted build never
     # leaves a half-written binary that the fast path would pick up.
     tmp="$BIN_DIR/.$cmd.tmp.$$"
     go build -trimpath -ldflags "$ld" -o "$tmp" "k8s.io/kubernetes/cmd/$cmd"
     mv -f "$tmp" "$BIN_DIR/$cmd"
+    log "built $cmd in $((SECONDS - t0))s"
   done
 }
 
@@ -217,13 +236,15 @@ trap 'rm -f "$BIN_DIR"/.*.tmp.$$' EXIT
 
 # Subshells, because the build functions cd into their wrapper modules.
 if binary_ok etcd; then log "reusing $BIN_DIR/etcd"; else (build_etcd); fi
-if binary_ok kube-apiserver && binary_ok kubectl; then
-  log "reusing $BIN_DIR/kube-apiserver and kubectl"
+missing=()
+for b in "${KUBE_CMDS[@]}"; do binary_ok "$b" || missing+=("$b"); done
+if ((${#missing[@]} == 0)); then
+  log "reusing $BIN_DIR/{${KUBE_CMDS[*]}}"
 else
-  (build_kubernetes)
+  (build_kubernetes "${missing[@]}")
 fi
 
-for b in kube-apiserver kubectl etcd; do
+for b in "${KUBE_CMDS[@]}" etcd; do
   binary_ok "$b" || die "built $b does not report $(want_version "$b"): $(version_of "$b" || true)"
 done
 

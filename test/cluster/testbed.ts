@@ -27,10 +27,20 @@ export function builtTestbed(): string | undefined {
   }
 }
 
-/** Starts etcd and kube-apiserver under `dir`; returns the env lines start.sh writes. */
-export function startTestbed(dir: string): Record<string, string> {
-  execFileSync('bash', ['scripts/testbed/start.sh', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Starts the single-node cluster under `dir`, with these image archives imported into its node;
+ * returns the env lines start.sh writes. Progress goes to stderr as it happens.
+ */
+export function startTestbed(dir: string, images: readonly string[] = []): Record<string, string> {
+  execFileSync('bash', ['scripts/testbed/start.sh', dir], {
+    stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TESTBED_IMAGES: images.join(':') },
+  });
   return parseEnvFile(readFileSync(`${dir}/env`, 'utf8'));
+}
+
+/** Fails, listing them, when processes, mounts, network namespaces or iptables rules of a test bed are left. */
+export function checkClean(): void {
+  execFileSync('bash', ['scripts/testbed/check-clean.sh'], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 export function stopTestbed(dir: string): void {
