@@ -47,7 +47,8 @@ export function kubectlResult(args: readonly string[], input?: string, kubeconfi
 
 /**
  * A fresh namespace for one test file, labelled for Pod Security `restricted` unless asked
- * otherwise. Without a controller manager no "default" ServiceAccount appears, so it is made here.
+ * otherwise. Its "default" ServiceAccount is made here rather than awaited from the controller
+ * manager (a pod that names none is refused until it exists); whichever comes first wins.
  */
 export async function createNamespace(prefix: string, opts: { restricted?: boolean; kubeconfig?: string } = {}): Promise<string> {
   const name = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
@@ -56,7 +57,11 @@ export async function createNamespace(prefix: string, opts: { restricted?: boole
     'pod-security.kubernetes.io/enforce-version': 'latest',
   };
   await core(opts.kubeconfig).createNamespace({ body: { metadata: { name, labels } } });
-  await core(opts.kubeconfig).createNamespacedServiceAccount({ namespace: name, body: { metadata: { name: 'default' } } });
+  try {
+    await core(opts.kubeconfig).createNamespacedServiceAccount({ namespace: name, body: { metadata: { name: 'default' } } });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 409) throw error;
+  }
   return name;
 }
 
@@ -80,9 +85,9 @@ export async function serviceAccountFiles(namespace: string, sa: string, kubecon
 }
 
 /** Runs a program to completion; resolves with its exit status and output. */
-export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
