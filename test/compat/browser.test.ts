@@ -2,14 +2,13 @@
 // OUR snippet and talks to Rasa's own socketio channel (rasa-pro, via rasa_server.py). The widget's
 // script cannot be fetched here, so widget-stand-in.js does what it does with the snippet's div.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from '../../src/cli/run.js';
-import { LEGACY_WIDGET_SCRIPT } from '../../src/minter/snippets.js';
-import { compatDir, repoDir, startRasa, tamper, toolFromEnv, writeDefaultCredentials, type ServerProcess } from './support.js';
+import { pageWithSnippet, serveWidgetPage } from '../support/widget-page.js';
+import { repoDir, startRasa, tamper, toolFromEnv, writeDefaultCredentials, type ServerProcess } from './support.js';
 
 const rasaPython = toolFromEnv('RSJ_RASA_PYTHON', 'rasa-pro 3.21.0 (test/compat/requirements-rasa-pro.txt)');
 const chromiumPath = toolFromEnv('RSJ_CHROMIUM', "Debian's chromium (apt-get install chromium)");
@@ -20,42 +19,11 @@ const ARTIFACTS = join(repoDir, 'test-artifacts', 'compat');
 const STATE_TIMEOUT_MS = 20_000;
 const MESSAGE = 'Hello from the browser';
 
-const STAND_IN_SCRIPTS = '<script src="/socket.io.min.js"></script>\n<script src="/widget-stand-in.js"></script>\n';
-const PAGE_STYLE = `body { font: 16px/1.5 sans-serif; margin: 2rem; max-width: 44rem; }
-#rasa-chat-widget { border: 1px solid #888; border-radius: 8px; padding: 0 1rem 1rem; }
-#chat-status[data-state=replied] { color: #075; } #chat-status[data-state=refused] { color: #b00; }
-#chat-transcript li.bot { font-weight: bold; }`;
-
 /** A web page with the snippet as `rasa-socketio-jwt snippet` prints it, the widget script swapped for the stand-in. */
 async function widgetPage(rasaUrl: string, token: string): Promise<string> {
   const snippet = await runCli(['snippet', '--url', rasaUrl, '--token', token], {});
   expect(snippet.exitCode).toBe(0);
-  const widgetScript = `<script src="${LEGACY_WIDGET_SCRIPT}" type="application/javascript"></script>\n`;
-  expect(snippet.stdout).toContain(widgetScript);
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Widget page</title><style>${PAGE_STYLE}</style></head>
-<body><h1>A site that embeds the Rasa chat widget</h1>
-${snippet.stdout.replace(widgetScript, STAND_IN_SCRIPTS)}</body></html>
-`;
-}
-
-/** Serves the page at / and the two scripts it loads, on 127.0.0.1. */
-async function pageServer(page: () => string): Promise<{ server: Server; origin: string }> {
-  const files: Record<string, [string, () => string]> = {
-    '/': ['text/html; charset=utf-8', page],
-    '/socket.io.min.js': ['text/javascript', () => readFileSync(join(repoDir, 'node_modules/socket.io-client/dist/socket.io.min.js'), 'utf8')],
-    '/widget-stand-in.js': ['text/javascript', () => readFileSync(join(compatDir, 'widget-stand-in.js'), 'utf8')],
-  };
-  const server = createServer((request, response) => {
-    const file = files[new URL(request.url ?? '/', 'http://page').pathname];
-    if (!file) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return pageWithSnippet(snippet.stdout);
 }
 
 describeBrowser('Chromium on a page with our snippet, against Rasa\'s own socketio channel (rasa-pro 3.21.0)', () => {
@@ -70,8 +38,8 @@ describeBrowser('Chromium on a page with our snippet, against Rasa\'s own socket
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    site = await pageServer(() => html);
-    otherSite = await pageServer(() => html);
+    site = await serveWidgetPage(() => html);
+    otherSite = await serveWidgetPage(() => html);
     // As `rasa run --cors <site>`: a page on another origin needs it for socket.io's polling.
     rasa = await startRasa(rasaPython!, writeDefaultCredentials(), KEY, ['--cors', site.origin]);
     browser = await chromium.launch({

@@ -1,43 +1,18 @@
 // socket.io-client 4 against Rasa's own socketio channel (rasa-pro, served by rasa_server.py) set
 // up as our Deployment sets it up: credentials.yml from the constructs, the key in its env var.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { runCli } from '../../src/cli/run.js';
 import { signingKey } from '../../src/minter/key.js';
 import { mintToken } from '../../src/minter/token.js';
 import { DEFAULT_CLAIMS } from '../../src/settings/claims.js';
+import { connect, EVENT_TIMEOUT_MS, nextEvent, sendInSession, type ClientOptions } from '../support/socketio-chat.js';
 import { startRasa, tamper, toolFromEnv, writeDefaultCredentials, type ServerProcess } from './support.js';
 
 const rasaPython = toolFromEnv('RSJ_RASA_PYTHON', 'rasa-pro 3.21.0 (test/compat/requirements-rasa-pro.txt)');
 const describeRasa = rasaPython ? describe : describe.skip;
 
 const KEY = randomBytes(32).toString('hex');
-const EVENT_TIMEOUT_MS = 10_000;
-type ClientOptions = Partial<ManagerOptions & SocketOptions>;
-
-/** The socket once connected; rejects with the connect_error Rasa's refusal gives. */
-function connect(url: string, options: ClientOptions): Promise<Socket> {
-  // A refused token stays refused: no reconnection, so that the first answer is the last.
-  const socket = io(url, { ...options, reconnection: false, timeout: EVENT_TIMEOUT_MS, forceNew: true });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
-}
-
-function nextEvent(socket: Socket, event: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${EVENT_TIMEOUT_MS} ms`)), EVENT_TIMEOUT_MS);
-    socket.once(event, (data: unknown) => {
-      clearTimeout(timer);
-      resolve(data);
-    });
-  });
-}
-
 function mint(claims: Record<string, unknown>, expiresIn = '', now = Date.now()): Promise<string> {
   return mintToken({ key: signingKey(KEY, 'the test key'), method: 'HS256', claims, expiresIn, now, where: 'widgets[0]' })
     .then((minted) => minted.token);
@@ -61,13 +36,8 @@ describeRasa("socket.io-client 4 against Rasa's own socketio channel (rasa-pro 3
 
   /** What the Rasa widgets do once connected: session_request, then one user message. */
   async function chat(socket: Socket, message: string) {
-    const sessionId = randomUUID().replaceAll('-', '');
-    const confirmed = nextEvent(socket, 'session_confirm');
-    socket.emit('session_request', { session_id: sessionId });
-    expect(await confirmed).toBe(sessionId);
-
     const reply = nextEvent(socket, 'bot_uttered');
-    socket.emit('user_uttered', { message, session_id: sessionId });
+    const sessionId = await sendInSession(socket, message);
     // rasa_server.py prints what Rasa's channel handed to the agent; with session_persistence
     // (our default) the sender is the session, not the socket.
     const received = await rasa.waitForLine((line) => line.startsWith('RECEIVED ') && line.includes(sessionId), EVENT_TIMEOUT_MS);
