@@ -2,7 +2,7 @@
 // here are shared and noisy, so absolute times mean little). Medians after warm-up runs.
 //   BENCH_RUNS=7 npm run bench        (default 7 measured runs per figure, after 2 warm-ups)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,11 +167,28 @@ async function benchCapacity() {
   row('5 capacity', `refusal at ${lo + 1}`, String(refusal).slice(0, 90), '', '', '');
 }
 
+// 6. Install to first reply on the real cluster. Starting Rasa takes minutes, so the figure is the
+// one the last e2e run measured (npm run test:e2e writes artifacts/e2e/report.json), not a new run.
+function benchInstallToReply() {
+  const report = join(root, 'artifacts/e2e/report.json');
+  if (!existsSync(report)) return row('6 real cluster', 'skipped: no artifacts/e2e/report.json (run npm run test:e2e)', '', '', '', '');
+  const { paths } = JSON.parse(readFileSync(report, 'utf8'));
+  const when = statSync(report).mtime.toISOString().slice(0, 16).replace('T', ' ');
+  const fmtS = (s) => (s === null || s === undefined ? 'n/a' : `${s.toFixed(1)} s`);
+  for (const [path, what] of [['helm-install', 'helm install --wait'], ['gitops-apply', 'kubectl apply of synth'], ['cdk8s-app', 'cdk8s synth + kubectl apply']]) {
+    const p = paths[path];
+    if (!p) continue;
+    row('6 real cluster', `${what} to first reply (e2e run of ${when}${p.passed ? '' : ', FAILED'})`, fmtS(p.secondsToFirstReply),
+      `to Rasa Ready ${fmtS(p.secondsToReady)}`, p.secondsToFirstReply && p.secondsToReady ? fmtRatio(p.secondsToFirstReply / p.secondsToReady) : '', 'report');
+  }
+}
+
 await benchSynth();
 benchHelm();
 benchSigning();
 await benchMinter();
 await benchCapacity();
+benchInstallToReply();
 
 const headers = ['section', 'what', 'value', 'baseline', 'ratio', 'target'];
 const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
