@@ -155,7 +155,7 @@ build_node() {
   key=$({
     declare -f node_rootfs node_libraries build_node
     stat -L -c '%n %s %Y' "$node" "${libraries[@]}" /usr/share/ca-certificates/mozilla
-    sha256sum "$oci_archive"
+    sha256sum <"$oci_archive"
   } | hash_of)
   archive=$cache/node-$NODE_VERSION-$key.tar
   if [[ ! -f $archive ]]; then
@@ -204,7 +204,7 @@ debian_base() {
 # isolated environment with setuptools and wheel) for the few sdists: pyenv's Python has no `wheel`.
 wheelhouse() {
   local key dir
-  key=$({ sha256sum "$requirements"; "$python_home/bin/python3.10" -VV; declare -f wheelhouse; } | hash_of)
+  key=$({ sha256sum <"$requirements"; "$python_home/bin/python3.10" -VV; declare -f wheelhouse; } | hash_of)
   dir=$cache/wheels-$key
   if [[ ! -d $dir ]]; then
     quietly "rasa: pip wheel ($(grep -c '^[^#]' "$requirements") requirements)" \
@@ -284,7 +284,7 @@ build_rasa() {
   key=$({
     echo "$env ${refs[*]} ${rasa_env_vars[*]}"
     (cd "$bot" && find "${bot_files[@]}" -type f | LC_ALL=C sort | xargs sha256sum)
-    sha256sum "$oci_archive"
+    sha256sum <"$oci_archive"
     declare -f build_rasa
   } | hash_of)
   archive=$cache/rasa-$RASA_VERSION-$key.tar
