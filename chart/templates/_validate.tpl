@@ -60,9 +60,18 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- end -}}
 {{- $envNames = append $envNames $license.envName -}}
 {{- end -}}
+{{- /* Only rasa.api may turn the HTTP API on or set its token (twin: API_FLAGS in src/settings/rules.ts). */ -}}
+{{- range $i, $arg := $rasa.extraArgs -}}
+{{- $flag := regexFind "^(--enable-api|--auth-token|-t)(=|$)" (toString $arg) | trimSuffix "=" -}}
+{{- if $flag -}}
+{{- $problems = append $problems (printf "'rasa.extraArgs[%d]' (%s) is not allowed: turn the HTTP API on with rasa.api.enabled, which protects it with the token from rasa.api.tokenSecretName (--set rasa.api.enabled=true)" $i $flag) -}}
+{{- end -}}
+{{- end -}}
 {{- range $i, $env := $rasa.extraEnv -}}
 {{- $at := printf "rasa.extraEnv[%d]" $i -}}
-{{- if has $env.name $envNames -}}
+{{- if eq $env.name "RASA_API_AUTH_TOKEN" -}}
+{{- $problems = append $problems (printf "'%s.name' (RASA_API_AUTH_TOKEN) is the HTTP API's token, which the chart takes from the Secret named by rasa.api.tokenSecretName: set that instead" $at) -}}
+{{- else if has $env.name $envNames -}}
 {{- $problems = append $problems (printf "'%s.name' (%s) is already set by the chart: pick another name" $at $env.name) -}}
 {{- end -}}
 {{- $envNames = append $envNames $env.name -}}

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
+import { API_TOKEN_ENV, type Settings } from '../settings/index.js';
 import { imageRef } from './image.js';
 import { keyGuardCommand } from './key-guard.js';
 import { objectLabels, selectorLabels } from './labels.js';
@@ -12,8 +12,7 @@ import type { NamedObjectProps } from './release-props.js';
 /** The UID the rasa/rasa and rasa/rasa-pro images run as (their USER); group 0 owns /app. */
 export const RASA_UID = 1001;
 
-/** Environment variable that carries the HTTP API token into `--auth-token`. */
-export const API_TOKEN_ENV = 'RASA_API_AUTH_TOKEN';
+export { API_TOKEN_ENV } from '../settings/index.js';
 
 export interface RasaServerProps extends NamedObjectProps {
   /** The ConfigMap holding credentials.yml and endpoints.yml. */

@@ -12,6 +12,15 @@ export const MIN_KEY_BYTES = KEY_BYTES_FOR.HS256;
 
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
+/** Environment variable that carries the HTTP API token into `rasa run --auth-token`. */
+export const API_TOKEN_ENV = 'RASA_API_AUTH_TOKEN';
+
+/**
+ * `rasa run` flags that turn the HTTP API on or set its token: only rasa.api may, so that the API
+ * is never on without the token from its Secret. `-t` is --auth-token's short form.
+ */
+const API_FLAGS = /^(--enable-api|--auth-token|-t)(=|$)/;
+
 /**
  * Rules the schema cannot say. One line per broken rule, each naming the setting and the fix.
  * The chart's `validateValues` helper says the same in the same words.
@@ -86,9 +95,19 @@ export function ruleProblems(s: Settings): string[] {
     if (envNames.has(license.envName)) add(`'rasa.license.envName' (${license.envName}) is already used by socketio.jwtKey.envName: pick another name`);
     envNames.add(license.envName);
   }
+  s.rasa.extraArgs.forEach((arg, i) => {
+    const flag = API_FLAGS.exec(arg)?.[1];
+    if (flag) {
+      add(`'rasa.extraArgs[${i}]' (${flag}) is not allowed: turn the HTTP API on with rasa.api.enabled, ` +
+        `which protects it with the token from rasa.api.tokenSecretName (--set rasa.api.enabled=true)`);
+    }
+  });
   s.rasa.extraEnv.forEach((env, i) => {
     const at = `rasa.extraEnv[${i}]`;
-    if (envNames.has(env.name)) add(`'${at}.name' (${env.name}) is already set by the chart: pick another name`);
+    if (env.name === API_TOKEN_ENV) {
+      add(`'${at}.name' (${API_TOKEN_ENV}) is the HTTP API's token, which the chart takes from the Secret ` +
+        `named by rasa.api.tokenSecretName: set that instead`);
+    } else if (envNames.has(env.name)) add(`'${at}.name' (${env.name}) is already set by the chart: pick another name`);
     envNames.add(env.name);
     const fromSecret = env.secretName !== undefined || env.secretKey !== undefined;
     if (fromSecret === (env.value !== undefined)) {

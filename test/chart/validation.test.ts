@@ -41,6 +41,9 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
     ['clashing and half-given env vars', {
       rasa: { extraEnv: [{ name: 'RASA_SOCKETIO_JWT_KEY', value: 'x' }, { name: 'A' }, { name: 'B', secretName: 'Bad_Secret', secretKey: 'k' }] },
     }],
+    ['the HTTP API turned on or its token set around rasa.api', {
+      rasa: { extraArgs: ['--enable-api', '--auth-token=x', '-t', '--cors'], extraEnv: [{ name: 'RASA_API_AUTH_TOKEN', value: 'x' }] },
+    }],
     ['an Ingress without host', { ingress: { enabled: true } }],
     ['widgets Rasa would refuse', {
       widgets: [
