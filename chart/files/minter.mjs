@@ -36,6 +36,21 @@ function claimProblems(claims, where) {
   return problems;
 }
 
+// src/settings/lifetime.ts
+var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+var MAX_LIFETIME_SECONDS = 10 * 365 * 86400;
+function lifetimeProblem(text, where) {
+  const match = /^([1-9][0-9]*)([smhdw])$/.exec(text);
+  if (!match) return `'${where}' (${text}) is not a lifetime: use a number and one of s, m, h, d, w (e.g. 30d)`;
+  const digits = match[1];
+  const tooLong = digits.length > String(MAX_LIFETIME_SECONDS).length || Number(digits) * UNIT_SECONDS[match[2]] > MAX_LIFETIME_SECONDS;
+  return tooLong ? `'${where}' (${text}) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires` : void 0;
+}
+function lifetimeSeconds(text) {
+  const match = /^([1-9][0-9]*)([smhdw])$/.exec(text);
+  return Number(match[1]) * UNIT_SECONDS[match[2]];
+}
+
 // src/settings/rules.ts
 var KEY_BYTES_FOR = { HS256: 32, HS384: 48, HS512: 64 };
 var MIN_KEY_BYTES = KEY_BYTES_FOR.HS256;
@@ -925,13 +940,10 @@ var SignJWT = class extends SignJWT_base {
 };
 
 // src/minter/duration.ts
-var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 function parseDuration(text, where) {
-  const match = /^([1-9][0-9]*)([smhdw])$/.exec(text);
-  if (!match) {
-    throw new MintError("ERR_MINT_CLAIMS", `'${where}' (${text}) is not a lifetime: use a number and one of s, m, h, d, w (e.g. 30d)`);
-  }
-  return Number(match[1]) * UNIT_SECONDS[match[2]];
+  const problem = lifetimeProblem(text, where);
+  if (problem) throw new MintError("ERR_MINT_CLAIMS", problem);
+  return lifetimeSeconds(text);
 }
 
 // src/minter/token.ts

@@ -110,6 +110,15 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- if hasKey $widget "claims" -}}
 {{- $problems = concat $problems (include "rasa.claimProblems" (dict "claims" $widget.claims "where" (printf "widgets[%d].claims" $i)) | fromYamlArray) -}}
 {{- end -}}
+{{- /* The schema checks the form; the bound (10 years, 315360000 s) needs arithmetic. More digits
+than the bound has are over it in any unit. Twin: lifetimeProblem in src/settings/lifetime.ts. */ -}}
+{{- if regexMatch "^[1-9][0-9]*[smhdw]$" (toString (default "" $widget.expiresIn)) -}}
+{{- $digits := regexFind "^[0-9]+" $widget.expiresIn -}}
+{{- $unit := get (dict "s" 1 "m" 60 "h" 3600 "d" 86400 "w" 604800) (trimPrefix $digits $widget.expiresIn) -}}
+{{- if or (gt (len $digits) 9) (gt (mul (int64 $digits) $unit) 315360000) -}}
+{{- $problems = append $problems (printf "'widgets[%d].expiresIn' (%s) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires" $i $widget.expiresIn) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- if and $v.minter.enabled (not $v.widgets) -}}
 {{- $problems = append $problems "'widgets' is empty: add a widget for the minter to sign a token for, or --set minter.enabled=false" -}}

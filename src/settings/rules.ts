@@ -1,4 +1,5 @@
 import { claimProblems } from './claims.js';
+import { lifetimeProblem } from './lifetime.js';
 import { isPlainObject } from './merge.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
 import type { JwtMethod, Settings } from './types.js';
@@ -135,6 +136,11 @@ export function ruleProblems(s: Settings): string[] {
     if (seen.has(widget.name)) add(`'widgets[${i}].name' (${widget.name}) is used twice: widget names must be unique`);
     seen.add(widget.name);
     if (widget.claims !== undefined) claimProblems(widget.claims, `widgets[${i}].claims`).forEach(add);
+    // The schema checks the form; the bound needs arithmetic.
+    if (widget.expiresIn) {
+      const problem = lifetimeProblem(widget.expiresIn, `widgets[${i}].expiresIn`);
+      if (problem && /^[1-9][0-9]*[smhdw]$/.test(widget.expiresIn)) add(problem);
+    }
   });
   if (s.minter.enabled && s.widgets.length === 0) {
     add(`'widgets' is empty: add a widget for the minter to sign a token for, or --set minter.enabled=false`);

@@ -51,6 +51,9 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
         { name: 'a', claims: { aud: 'x', sub: 7, jti: 1, exp: 1, iat: 1, nbf: 1 } },
       ],
     }],
+    ['token lifetimes over ten years, by a little and by far', {
+      widgets: [{ name: 'a', expiresIn: '3651d' }, { name: 'b', expiresIn: '521w' }, { name: 'c', expiresIn: '315360001s' }, { name: 'd', expiresIn: '9'.repeat(30) + 'h' }],
+    }],
     ['a minter with nothing to mint', { widgets: [] }],
   ])('%s', (_, values) => {
     const expected = synthProblems(values);

@@ -39,6 +39,8 @@ describe('mint', () => {
     ['an empty payload', ['--key-env', 'RSJ_KEY', '--claims', '{}'], "mint: '--claims.claims' is empty: Rasa refuses a token whose payload is empty; keep at least sender_id\n"],
     ['an aud claim', ['--key-env', 'RSJ_KEY', '--claims', '{"aud":"x","sender_id":"y"}'], "mint: '--claims.claims.aud' is not allowed: Rasa verifies without an audience, so PyJWT refuses any token that has one\n"],
     ['an RS method', ['--key-env', 'RSJ_KEY', '--method', 'RS256'], "mint: '--method' (RS256) is not supported: use HS256, HS384, HS512, the same as the channel's jwt_method\n"],
+    ['a lifetime over ten years, which once crashed with a RangeError', ['--key-env', 'RSJ_KEY', '--expires-in', '99999999999999999w'],
+      "mint: '--claims.expiresIn' (99999999999999999w) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires\n"],
     ['a key on the command line', ['--key', KEY], "mint: Unknown option '--key'\n"],
   ])('refuses %s with exit 2', async (_, args, stderr) => {
     expect(await runCli(['mint', ...args], env)).toEqual({ stdout: '', stderr, exitCode: 2 });
