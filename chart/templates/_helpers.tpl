@@ -65,6 +65,15 @@ Helm's own. Call with (dict "ctx" $ "component" "server").
 {{- end -}}
 
 {{/*
+Labels of a pod template: those of its object but for helm.sh/chart, so that a new chart version
+alone neither restarts the pods nor changes a Job's pod template, which cannot change (the
+`helm template | kubectl apply` path). The constructs never render that label.
+*/}}
+{{- define "rasa.podTemplateLabels" -}}
+{{- toYaml (omit (include "rasa.labels" . | fromYaml) "helm.sh/chart") -}}
+{{- end -}}
+
+{{/*
 metadata: for an object of this chart. Call with (dict "ctx" $ "component" "server" "name" NAME)
 and optionally "annotations" (a dict merged over commonAnnotations).
 */}}
@@ -220,7 +229,9 @@ Call with (dict "ctx" $ "input" INPUT_JSON "kind" "minter").
   "minter" $v.minter
   "jwtKey" (dict "secretName" $v.socketio.jwtKey.secretName "secretKey" $v.socketio.jwtKey.secretKey)
   "commonLabels" $v.commonLabels
-  "commonAnnotations" $v.commonAnnotations -}}
+  "commonAnnotations" $v.commonAnnotations
+  "appVersion" .ctx.Chart.AppVersion
+  "literalKeySha256" ($v.socketio.jwtKey.literal | sha256sum) -}}
 {{- printf "%s-%s-%s" (include "rasa.fullname" .ctx | trunc 41 | trimSuffix "-") .kind (toJson $inputs | sha256sum | trunc 10) -}}
 {{- end -}}
 

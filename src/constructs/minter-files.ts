@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readChartFile, resolveWidgets, type Settings } from '../settings/index.js';
 import { goJson } from './go-json.js';
-import { objectLabels } from './labels.js';
+import { APP_VERSION, objectLabels } from './labels.js';
 
 /** The bundled in-cluster minter, the same file the chart ships (chart/files/minter.mjs). */
 export function minterScript(): string {
@@ -46,6 +46,10 @@ function scriptJobHash(s: Settings, inputJson: string, script: string): string {
     jwtKey: { secretName: s.socketio.jwtKey.secretName, secretKey: s.socketio.jwtKey.secretKey },
     commonLabels: s.commonLabels,
     commonAnnotations: s.commonAnnotations,
+    // The version label is on the pod template; the literal key changes what the pod reads from
+    // the Secret without changing the template. Only its hash goes in: the name is public.
+    appVersion: APP_VERSION,
+    literalKeySha256: createHash('sha256').update(s.socketio.jwtKey.literal).digest('hex'),
   });
   return createHash('sha256').update(inputs).digest('hex').slice(0, 10);
 }

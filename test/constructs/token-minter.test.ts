@@ -78,6 +78,13 @@ describe('the token minter', () => {
     expect(job(render({ release: 'a'.repeat(53) })).metadata.name.length).toBeLessThanOrEqual(63);
   });
 
+  test('gets a new name when a literal key changes, which the pod reads from the Secret without its template changing', () => {
+    const withKey = (literal: string) => job(render({ values: { socketio: { jwtKey: { literal } } } })).metadata.name as string;
+    expect(withKey('a'.repeat(32))).not.toBe(withKey('b'.repeat(32)));
+    expect(withKey('a'.repeat(32))).toBe(withKey('a'.repeat(32)));
+    expect(withKey('a'.repeat(32))).not.toContain('a'.repeat(8));
+  });
+
   test('writes to the ConfigMap the user names', () => {
     const named = render({ values: { minter: { configMapName: 'chat-tokens' } } });
     expect(byName(named, 'Role', 'rasa-minter').rules[0].resourceNames).toEqual(['chat-tokens']);
