@@ -16,7 +16,7 @@ export function defaultValues(): Settings {
  * rules. Throws a SettingsError listing every problem at once, so a user fixes them in one go.
  */
 export function resolveSettings(...layers: readonly (SettingsInput | undefined)[]): Settings {
-  const merged = layers.reduce<unknown>((acc, layer) => mergeValues(acc, layer), defaultValues());
+  const merged = mergeValues(defaultValues(), ...layers);
   const shapeProblems = schemaProblems(merged);
   if (shapeProblems.length > 0) throw new SettingsError(shapeProblems);
   const settings = merged as Settings;

@@ -63,7 +63,10 @@ function describe(error: ErrorObject): string {
     case 'maxLength':
       return `'${path}' must be at most ${String(p.limit)} characters${got}`;
     case 'required':
-      return `'${path ? `${path}.` : ''}${String(p.missingProperty)}' is required`;
+      // A setting with a default goes missing only through a null in a values file, which removes
+      // the default (as Helm reads values): say so, since the file shows no missing key.
+      return `'${path ? `${path}.` : ''}${String(p.missingProperty)}' is required: a null in a values file removes its default; ` +
+        'give it a value or drop the null';
     case 'pattern':
       return `'${path}' must match ${String(p.pattern)}${got}`;
     default:

@@ -85,3 +85,16 @@ describeHelm('helm lint --strict', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describeHelm('a null over a default is refused by both renderers, through the schema', () => {
+  test.each<[string, object, string]>([
+    ['a whole section', { rasa: null }, "missing property 'rasa'"],
+    ['a map of the settings', { minter: { image: null } }, "missing property 'image'"],
+    ['a scalar', { rasa: { port: null } }, "missing property 'port'"],
+  ])('%s', (_, values, helmSays) => {
+    expect(synthProblems(values)).toHaveLength(1);
+    const fromHelm = helm(['template', 'bot', 'chart', '-f', valuesFile(values)]);
+    expect(fromHelm.status).not.toBe(0);
+    expect(fromHelm.stderr).toContain(helmSays);
+  });
+});

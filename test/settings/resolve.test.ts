@@ -23,12 +23,12 @@ describe('resolveSettings', () => {
   test('merges like Helm: maps key by key, lists replace, null removes a default', () => {
     const s = resolveSettings(
       { rasa: { extraArgs: ['--debug'], resources: { limits: { memory: '4Gi' } } } },
-      { rasa: { extraArgs: ['--verbose'], podAnnotations: { a: 'b' } }, service: { annotations: null } },
+      { rasa: { extraArgs: ['--verbose'], podAnnotations: { a: 'b' } }, minter: { jobAnnotations: null } },
     );
     expect(s.rasa.extraArgs).toEqual(['--verbose']);
     expect(s.rasa.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '', memory: '4Gi' } });
     expect(s.rasa.podAnnotations).toEqual({ a: 'b' });
-    expect(s.service).not.toHaveProperty('annotations');
+    expect(s.minter).not.toHaveProperty('jobAnnotations');
   });
 
   test('errors carry a stable code and every problem at once', () => {
