@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -75,6 +75,17 @@ describe('rasa-socketio-jwt synth', () => {
     expect(await runCli(['synth', '--bogus'], {})).toMatchObject({ exitCode: 2, stderr: "synth: Unknown option '--bogus'\n" });
     expect(await runCli(['bogus'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("unknown command 'bogus'") });
     expect(await runCli([], {})).toMatchObject({ exitCode: 2, stdout: expect.stringContaining('usage: rasa-socketio-jwt') });
+  });
+
+  test.each<[string, string[], string]>([
+    ['an empty release', ['--release', ''], 'synth: --release ("") must be a name of at most 53 lower-case letters, digits and \'-\', starting and ending with a letter or digit, as Helm requires of a release (e.g. --release bot)\n'],
+    ['a release Helm would refuse', ['--release', 'My_Bot'], 'synth: --release ("My_Bot") must be a name of at most 53 lower-case letters, digits and \'-\', starting and ending with a letter or digit, as Helm requires of a release (e.g. --release bot)\n'],
+    ['a release of 54 characters', ['--release', 'a'.repeat(54)], `synth: --release ("${'a'.repeat(54)}") must be a name of at most 53 lower-case letters, digits and '-', starting and ending with a letter or digit, as Helm requires of a release (e.g. --release bot)\n`],
+    ['a namespace with a space', ['--namespace', 'my chat'], 'synth: --namespace ("my chat") must be a namespace name: at most 63 lower-case letters, digits and \'-\', starting and ending with a letter or digit (e.g. --namespace chat)\n'],
+  ])('%s is a usage error: exit 2, nothing written', async (_, args, stderr) => {
+    const out = tempDir();
+    expect(await runCli(['synth', '-o', out, ...args], {})).toEqual({ exitCode: 2, stdout: '', stderr });
+    expect(readdirSync(out)).toEqual([]);
   });
 
   test('--help documents the options and the exit statuses', async () => {

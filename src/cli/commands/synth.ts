@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { App, Chart, YamlOutputType } from 'cdk8s';
 import { RasaBot } from '../../constructs/index.js';
+import { isDns1123Label } from '../../settings/index.js';
+import { usageError } from '../errors.js';
 import { readValuesFiles } from '../values-files.js';
 import type { Command } from '../command.js';
 
@@ -31,6 +33,15 @@ DIR/NAME.k8s.yaml. Without -f the chart's defaults are used. The output folder i
     });
     const outdir = values.output ?? env.CDK8S_OUTDIR ?? 'dist';
     const release = values.release;
+    // As helm install checks them: the release names every object, the namespace holds them.
+    if (!isDns1123Label(release) || release.length > 53) {
+      throw usageError(`--release (${JSON.stringify(release)}) must be a name of at most 53 lower-case letters, digits and '-', ` +
+        'starting and ending with a letter or digit, as Helm requires of a release (e.g. --release bot)');
+    }
+    if (!isDns1123Label(values.namespace)) {
+      throw usageError(`--namespace (${JSON.stringify(values.namespace)}) must be a namespace name: at most 63 lower-case letters, ` +
+        "digits and '-', starting and ending with a letter or digit (e.g. --namespace chat)");
+    }
     const app = new App({ outdir, outputFileExtension: '.k8s.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
     const chart = new Chart(app, release, { disableResourceNameHashes: true });
     new RasaBot(chart, 'Bot', { values: readValuesFiles(values.values), release, namespace: values.namespace });
