@@ -90,6 +90,12 @@ function signingKey(key, source, method = "HS256") {
   if (key === void 0) {
     throw new MintError("ERR_MINT_KEY", `no key: ${source} is not set; it must hold the socketio jwt_key`);
   }
+  if (key.includes("\0")) {
+    throw new MintError("ERR_MINT_KEY", `the key in ${source} holds a NUL byte, which no environment variable can carry: use a text key (e.g. openssl rand -hex 32)`);
+  }
+  if (key.includes("�")) {
+    throw new MintError("ERR_MINT_KEY", `the key in ${source} is not valid UTF-8 text, and Rasa reads the key as text: use a text key (e.g. openssl rand -hex 32)`);
+  }
   const bytes = new TextEncoder().encode(key);
   if (bytes.length === 0) {
     throw new MintError("ERR_MINT_KEY", `the key in ${source} is empty: Rasa would run with auth off; set a key of at least ${needed} bytes`);

@@ -22,11 +22,19 @@ export function readKey(
     throw usageError('give the key with exactly one of --key-file FILE or --key-env VAR (never on the command line)');
   }
   if (variable !== undefined) return signingKey(env[variable], `the environment variable ${variable}`, method);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file!, 'utf8');
+    bytes = readFileSync(file!);
   } catch (cause) {
     throw new CliError(`cannot read key file ${file}: ${(cause as Error).message}`, { code: 'ERR_KEY_FILE', exitCode: EXIT.USAGE, cause });
+  }
+  let text: string;
+  try {
+    // Never a lossy decoding: two different binary keys would become the same text.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`the key file ${file} is not UTF-8 text, and Rasa reads the key as text from an environment variable: ` +
+      'use a text key (e.g. openssl rand -hex 32)', { code: 'ERR_KEY_FILE', exitCode: EXIT.USAGE });
   }
   return signingKey(text.replace(/\r?\n$/, ''), `the key file ${file}`, method);
 }

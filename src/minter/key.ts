@@ -23,6 +23,15 @@ export function signingKey(key: string | undefined, source: string, method: Meth
   if (key === undefined) {
     throw new MintError('ERR_MINT_KEY', `no key: ${source} is not set; it must hold the socketio jwt_key`);
   }
+  // Rasa takes the key from an environment variable, as text: what is not UTF-8 reaches Python as
+  // surrogates, which PyJWT cannot encode, and an environment variable cannot hold a NUL. U+FFFD is
+  // what a lossy decoding (Node's of a non-UTF-8 environment) leaves: such a key is not the one given.
+  if (key.includes('\0')) {
+    throw new MintError('ERR_MINT_KEY', `the key in ${source} holds a NUL byte, which no environment variable can carry: use a text key (e.g. openssl rand -hex 32)`);
+  }
+  if (key.includes('\uFFFD')) {
+    throw new MintError('ERR_MINT_KEY', `the key in ${source} is not valid UTF-8 text, and Rasa reads the key as text: use a text key (e.g. openssl rand -hex 32)`);
+  }
   const bytes = new TextEncoder().encode(key);
   if (bytes.length === 0) {
     throw new MintError('ERR_MINT_KEY', `the key in ${source} is empty: Rasa would run with auth off; set a key of at least ${needed} bytes`);

@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/run.js';
 const KEY = '0123456789abcdef0123456789abcdef';
 const env = { RSJ_KEY: KEY, SHORT_KEY: 'short', LONG_KEY: 'k'.repeat(48) };
 
-function keyFile(content: string): string {
+function keyFile(content: string | Buffer): string {
   const file = join(mkdtempSync(join(tmpdir(), 'rsj-key-')), 'key');
   writeFileSync(file, content);
   return file;
@@ -44,6 +44,23 @@ describe('mint', () => {
     ['a key on the command line', ['--key', KEY], "mint: Unknown option '--key'\n"],
   ])('refuses %s with exit 2', async (_, args, stderr) => {
     expect(await runCli(['mint', ...args], env)).toEqual({ stdout: '', stderr, exitCode: 2 });
+  });
+
+  test('refuses a key Rasa could not read as text: not UTF-8, or with a NUL; never decoded lossily', async () => {
+    const binary = keyFile(Buffer.concat([Buffer.alloc(40, 0x41), Buffer.from([0xff, 0xfe])]));
+    expect(await runCli(['mint', '--key-file', binary], {})).toEqual({
+      exitCode: 2, stdout: '',
+      stderr: `mint: the key file ${binary} is not UTF-8 text, and Rasa reads the key as text from an environment variable: use a text key (e.g. openssl rand -hex 32)\n`,
+    });
+    const withNul = keyFile(`${'k'.repeat(20)}\0${'k'.repeat(20)}`);
+    expect(await runCli(['mint', '--key-file', withNul], {})).toEqual({
+      exitCode: 2, stdout: '',
+      stderr: `mint: the key in the key file ${withNul} holds a NUL byte, which no environment variable can carry: use a text key (e.g. openssl rand -hex 32)\n`,
+    });
+    expect(await runCli(['mint', '--key-env', 'LOSSY'], { LOSSY: `${'k'.repeat(40)}\uFFFD` })).toEqual({
+      exitCode: 2, stdout: '',
+      stderr: 'mint: the key in the environment variable LOSSY is not valid UTF-8 text, and Rasa reads the key as text: use a text key (e.g. openssl rand -hex 32)\n',
+    });
   });
 });
 
