@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import type { SettingsInput } from '../settings/index.js';
+import { parseHelmYaml, type SettingsInput } from '../settings/index.js';
 import { CliError, EXIT, usageError } from './errors.js';
 
-/** Reads values files the way `helm -f` does: later files win, each must be a YAML map. */
+/** Reads values files the way `helm -f` does (YAML as Helm reads it): later files win, each must be a YAML map. */
 export function readValuesFiles(paths: readonly string[]): SettingsInput[] {
   return paths.map((path) => {
     let text: string;
@@ -15,7 +14,7 @@ export function readValuesFiles(paths: readonly string[]): SettingsInput[] {
     }
     let values: unknown;
     try {
-      values = parse(text);
+      values = parseHelmYaml(text);
     } catch (cause) {
       throw usageError(`values file ${path} is not valid YAML: ${(cause as Error).message}`);
     }

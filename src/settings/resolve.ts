@@ -1,14 +1,14 @@
-import { parse } from 'yaml';
 import { readChartFile } from './chart-files.js';
 import { SettingsError } from './errors.js';
+import { parseHelmYaml } from './helm-yaml.js';
 import { mergeValues } from './merge.js';
 import { ruleProblems } from './rules.js';
 import { schemaProblems } from './schema.js';
 import type { Settings, SettingsInput } from './types.js';
 
-/** The chart's values.yaml: the defaults of every setting. */
+/** The chart's values.yaml, read as Helm reads it: the defaults of every setting. */
 export function defaultValues(): Settings {
-  return parse(readChartFile('values.yaml')) as Settings;
+  return parseHelmYaml(readChartFile('values.yaml')) as Settings;
 }
 
 /**

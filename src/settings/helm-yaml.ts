@@ -1,0 +1,102 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+
+/**
+ * Reads a values file as Helm does: sigs.k8s.io/yaml, which decodes with go-yaml v2 (YAML 1.1
+ * scalars, by go-yaml's own table) into plain data and goes through JSON. Where that differs from
+ * YAML 1.2 (the `yaml` package's default), a values file would mean one thing to `helm template`
+ * and another to the constructs:
+ *  - plain `y`, `yes`, `on` (any of their three spellings) are true, `n`, `no`, `off` false;
+ *  - integers may have `_`, a `0x`, `0o` or `0b` prefix, and a leading 0 means octal (010 is 8);
+ *  - `1:20` and `2001-12-14` stay strings (no sexagesimal numbers, no timestamps as data);
+ *  - map keys become strings as JSON needs (`y:` is the key "true"), and a key given twice keeps
+ *    its last value, silently;
+ *  - numbers are JSON numbers, so .inf and .nan cannot be values.
+ * Quoted and block scalars are strings, as in every YAML.
+ */
+export function parseHelmYaml(text: string): unknown {
+  const doc = parseDocument(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
+  if (doc.errors.length > 0) throw new HelmYamlError(doc.errors[0]!.message);
+  return doc.contents === null ? null : toData(doc.contents as Node, doc);
+}
+
+export class HelmYamlError extends Error {
+  override readonly name = 'HelmYamlError';
+}
+
+function toData(node: Node, doc: Document): unknown {
+  if (isAlias(node)) return toData(node.resolve(doc) as Node, doc);
+  if (isScalar(node)) {
+    const source = String(node.value ?? '');
+    if (node.type !== 'PLAIN' || node.tag === 'tag:yaml.org,2002:str') return source;
+    return resolvePlain(source);
+  }
+  if (isSeq(node)) return node.items.map((item) => toData(item as Node, doc));
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const merged: Record<string, unknown>[] = [];
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      const rawKey = keyNode === null ? null : toData(keyNode, doc);
+      if (isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<') {
+        const value = pair.value === null ? null : toData(pair.value as Node, doc);
+        for (const source of Array.isArray(value) ? value : [value]) {
+          if (source !== null && typeof source === 'object' && !Array.isArray(source)) merged.push(source as Record<string, unknown>);
+        }
+        continue;
+      }
+      out[jsonKey(rawKey)] = pair.value === null ? null : toData(pair.value as Node, doc);
+    }
+    // Keys of the map itself win over merged ones (YAML's merge key).
+    for (const source of merged) {
+      for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
+    }
+    return out;
+  }
+  throw new HelmYamlError(`unsupported YAML node ${String((node as { type?: string }).type)}`);
+}
+
+/** What a map key becomes on the way through JSON (sigs.k8s.io/yaml): a string. */
+function jsonKey(key: unknown): string {
+  if (typeof key === 'string') return key;
+  if (key === null) throw new HelmYamlError('a null map key (null, ~ or nothing before the colon) cannot be read by Helm: quote it or rename it');
+  if (typeof key === 'object') throw new HelmYamlError('a map or a list cannot be a map key in a values file');
+  return String(key);
+}
+
+const BOOLEANS: Readonly<Record<string, boolean>> = Object.fromEntries([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((s) => [s, true]),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((s) => [s, false]),
+]);
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const SPECIAL_FLOATS = new Set(['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF']);
+/** go-yaml v2's yamlStyleFloat. */
+const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+/** Go's strconv.ParseInt(s, 0, 64) syntax: sign, then 0x / 0o / 0b / leading-0 octal / decimal. */
+const GO_INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+
+/** go-yaml v2's resolve() of an untagged plain scalar, as data that survives JSON. */
+function resolvePlain(source: string): unknown {
+  if (source in BOOLEANS) return BOOLEANS[source];
+  if (NULLS.has(source)) return null;
+  if (SPECIAL_FLOATS.has(source)) {
+    throw new HelmYamlError(`'${source}' is not a value Helm can use: values go through JSON, which has no NaN or infinity`);
+  }
+  const first = source[0]!;
+  if (first === '.') return YAML_FLOAT.test(source) ? Number(source) : source;
+  if (!/[-+0-9]/.test(first)) return source;
+  const plain = source.replaceAll('_', '');
+  const int = GO_INT.exec(plain);
+  if (int) {
+    const [, sign, digits] = int;
+    const body = digits!;
+    const value = /^0[xX]/.test(body) ? Number(body)
+      : /^0[oO]/.test(body) ? parseInt(body.slice(2), 8)
+      : /^0[bB]/.test(body) ? parseInt(body.slice(2), 2)
+      : body.length > 1 && body.startsWith('0') ? parseInt(body, 8)
+      : Number(body);
+    // Go keeps 64-bit integers; past that the text is tried as a float, as go-yaml does.
+    if (Number.isSafeInteger(value) || Math.abs(value) < 2 ** 63) return sign === '-' ? -value : value;
+  }
+  if (YAML_FLOAT.test(plain)) return Number(plain);
+  return source;
+}
