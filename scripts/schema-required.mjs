@@ -14,6 +14,9 @@ export const NULL_REMOVES = [
   /\.resources\.(requests|limits)\.[a-z]+$/,
 ];
 
+/** List items have no defaults to read; what an item cannot do without is named here. */
+const ITEM_REQUIRED = { widgets: ['name'], 'rasa.extraEnv': ['name'] };
+
 const schemaFile = new URL('../chart/values.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
 const defaults = parse(readFileSync(new URL('../chart/values.yaml', import.meta.url), 'utf8'));
@@ -27,7 +30,9 @@ function requiredFor(node, values, path) {
       && !NULL_REMOVES.some((re) => re.test(path ? `${path}.${k}` : k)));
     const properties = Object.fromEntries(Object.entries(child).map(([k, sub]) => {
       const value = values[k];
-      return [k, value && typeof value === 'object' && !Array.isArray(value) ? requiredFor(sub, value, path ? `${path}.${k}` : k) : sub];
+      const at = path ? `${path}.${k}` : k;
+      if (sub.items && ITEM_REQUIRED[at]) return [k, { ...sub, items: { ...sub.items, required: ITEM_REQUIRED[at] } }];
+      return [k, value && typeof value === 'object' && !Array.isArray(value) ? requiredFor(sub, value, at) : sub];
     }));
     out.properties = properties;
     if (required.length > 0) out.required = required;

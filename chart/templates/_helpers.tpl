@@ -47,9 +47,9 @@ Labels that select the pods of one component: stable, so never a version (select
 Call with (dict "ctx" $ "component" "server").
 */}}
 {{- define "rasa.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "rasa.name" .ctx }}
-app.kubernetes.io/instance: {{ .ctx.Release.Name }}
-app.kubernetes.io/component: {{ .component }}
+app.kubernetes.io/name: {{ include "rasa.name" .ctx | quote }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name | quote }}
+app.kubernetes.io/component: {{ .component | quote }}
 {{- end -}}
 
 {{/*
@@ -78,8 +78,8 @@ metadata: for an object of this chart. Call with (dict "ctx" $ "component" "serv
 and optionally "annotations" (a dict merged over commonAnnotations).
 */}}
 {{- define "rasa.metadata" -}}
-name: {{ .name }}
-namespace: {{ .ctx.Release.Namespace }}
+name: {{ .name | quote }}
+namespace: {{ .ctx.Release.Namespace | quote }}
 labels:
   {{- include "rasa.labels" . | nindent 2 }}
 {{- $annotations := merge (deepCopy (default dict .annotations)) .ctx.Values.commonAnnotations }}

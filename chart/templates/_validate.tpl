@@ -82,11 +82,11 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "nameField" (printf "%s.secretName" $at) "name" (default "" $env.secretName) "keyField" (printf "%s.secretKey" $at) "key" (default "" $env.secretKey) "what" "the value" "consequence" "the variable would have no value") | fromYamlArray) -}}
 {{- end -}}
 {{- end -}}
-{{- if and $rasa.serviceAccount.name (not (regexMatch $subdomain $rasa.serviceAccount.name)) -}}
+{{- if and $rasa.serviceAccount.name (not (and (le (len $rasa.serviceAccount.name) 253) (regexMatch $subdomain $rasa.serviceAccount.name))) -}}
 {{- $problems = append $problems (printf "'rasa.serviceAccount.name' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $rasa.serviceAccount.name) -}}
 {{- end -}}
 {{- range $i, $name := $rasa.imagePullSecrets -}}
-{{- if not (regexMatch $subdomain $name) -}}
+{{- if not (and (le (len $name) 253) (regexMatch $subdomain $name)) -}}
 {{- $problems = append $problems (printf "'rasa.imagePullSecrets[%d]' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $i $name) -}}
 {{- end -}}
 {{- end -}}
@@ -94,10 +94,10 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- if $ingress.enabled -}}
 {{- if not $ingress.host -}}
 {{- $problems = append $problems "'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)" -}}
-{{- else if not (regexMatch $subdomain $ingress.host) -}}
+{{- else if not (and (le (len $ingress.host) 253) (regexMatch $subdomain $ingress.host)) -}}
 {{- $problems = append $problems (printf "'ingress.host' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $ingress.host) -}}
 {{- end -}}
-{{- if and $ingress.tlsSecretName (not (regexMatch $subdomain $ingress.tlsSecretName)) -}}
+{{- if and $ingress.tlsSecretName (not (and (le (len $ingress.tlsSecretName) 253) (regexMatch $subdomain $ingress.tlsSecretName))) -}}
 {{- $problems = append $problems (printf "'ingress.tlsSecretName' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $ingress.tlsSecretName) -}}
 {{- end -}}
 {{- end -}}
@@ -123,7 +123,7 @@ than the bound has are over it in any unit. Twin: lifetimeProblem in src/setting
 {{- if and $v.minter.enabled (not $v.widgets) -}}
 {{- $problems = append $problems "'widgets' is empty: add a widget for the minter to sign a token for, or --set minter.enabled=false" -}}
 {{- end -}}
-{{- if and $v.minter.configMapName (not (regexMatch $subdomain $v.minter.configMapName)) -}}
+{{- if and $v.minter.configMapName (not (and (le (len $v.minter.configMapName) 253) (regexMatch $subdomain $v.minter.configMapName))) -}}
 {{- $problems = append $problems (printf "'minter.configMapName' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $v.minter.configMapName) -}}
 {{- end -}}
 {{- toYaml $problems -}}
@@ -138,7 +138,7 @@ what and consequence.
 {{- $subdomain := "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$" -}}
 {{- if not .name -}}
 {{- $problems = append $problems (printf "'%s' is empty: name the Secret that holds %s (--set %s=<name>); %s" .nameField .what .nameField .consequence) -}}
-{{- else if not (regexMatch $subdomain .name) -}}
+{{- else if not (and (le (len .name) 253) (regexMatch $subdomain .name)) -}}
 {{- $problems = append $problems (printf "'%s' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" .nameField .name) -}}
 {{- end -}}
 {{- if not .key -}}
