@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
-import type { Settings } from '../settings/index.js';
+import { Document, visit } from 'yaml';
+import { goYamlDoubleQuotes, type Settings } from '../settings/index.js';
 
 /** Where the ConfigMap with credentials.yml and endpoints.yml is mounted in the Rasa container. */
 export const CONFIG_DIR = '/etc/rasa';
@@ -11,7 +11,15 @@ export const CONFIG_DIR = '/etc/rasa';
  * produce the same files, byte for byte.
  */
 function toYaml(value: unknown): string {
-  return stringify(value, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0 });
+  const doc = new Document(value, { version: '1.1', sortMapEntries: true });
+  // go-yaml double-quotes a string that would read back as another type ("yes", "010", "true"),
+  // and single-quotes one that only cannot be plain ("- item", "a: b").
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && goYamlDoubleQuotes(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ indentSeq: false, lineWidth: 0, singleQuote: true });
 }
 
 /**
