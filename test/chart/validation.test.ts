@@ -98,3 +98,14 @@ describeHelm('a null over a default is refused by both renderers, through the sc
     expect(fromHelm.stderr).toContain(helmSays);
   });
 });
+
+describeHelm('refused by both renderers, as the generative test found they must be', () => {
+  test.each<[string, object]>([
+    ['an extra env var without a name', { rasa: { extraEnv: [{ value: 'v' }] } }],
+    ['a widget without a name', { widgets: [{ initialPayload: 'yes' }] }],
+    ['a Secret name over 253 characters', { socketio: { jwtKey: { secretName: 'x'.repeat(254) } } }],
+  ])('%s', (_, values) => {
+    expect(synthProblems(values).length).toBeGreaterThan(0);
+    expect(helm(['template', 'bot', 'chart', '-f', valuesFile(values)]).status).not.toBe(0);
+  });
+});

@@ -1,0 +1,50 @@
+// The generative Helm ≡ synth test: values files drawn from the schema (test/chart/values-generator.ts),
+// each rendered by `helm template` and by `synth`. They must give the same objects (less what only
+// Helm adds) or both refuse. RSJ_FUZZ_CASES sets how many (npm test: 150; npm run test:fuzz: 2000),
+// RSJ_FUZZ_SEED replays a run; the seed is printed first.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { K8sObject } from '../support/render.js';
+import { byId, describeHelm, differences, helmTemplate, synthObjects } from './helm.js';
+import { drawValues, Random } from './values-generator.js';
+
+const CASES = Number(process.env.RSJ_FUZZ_CASES ?? 150);
+const SEED = Number(process.env.RSJ_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+async function outcome(render: () => Promise<K8sObject[]> | K8sObject[]): Promise<Map<string, K8sObject> | 'refused'> {
+  try {
+    return byId(await render());
+  } catch {
+    return 'refused';
+  }
+}
+
+describeHelm(`helm template and synth agree on drawn values (seed ${SEED}, ${CASES} cases; replay with RSJ_FUZZ_SEED=${SEED})`, () => {
+  test('each drawn values file renders the same objects in both, or is refused by both', async () => {
+    process.stderr.write(`[generative] seed ${SEED}, ${CASES} cases (RSJ_FUZZ_SEED=${SEED} RSJ_FUZZ_CASES=${CASES} to replay)\n`);
+    const random = new Random(SEED);
+    const dir = mkdtempSync(join(tmpdir(), 'rsj-generative-'));
+    const disagreements: string[] = [];
+    let rendered = 0;
+    for (let i = 0; i < CASES; i++) {
+      const text = drawValues(random);
+      const file = join(dir, `case-${i}.yaml`);
+      writeFileSync(file, text);
+      const fromHelm = await outcome(() => helmTemplate('bot', 'chat', [file]));
+      const fromSynth = await outcome(() => synthObjects('bot', 'chat', [file]));
+      if (fromHelm === 'refused' || fromSynth === 'refused') {
+        if (fromHelm !== fromSynth) disagreements.push(`case ${i}: helm ${fromHelm === 'refused' ? 'refused' : 'rendered'}, synth ${fromSynth === 'refused' ? 'refused' : 'rendered'}\n${text}`);
+        continue;
+      }
+      rendered += 1;
+      const ids = [...new Set([...fromHelm.keys(), ...fromSynth.keys()])].sort();
+      const diffs = ids.flatMap((id) => differences(fromHelm.get(id), fromSynth.get(id), id));
+      if (diffs.length > 0) disagreements.push(`case ${i}: ${diffs.slice(0, 5).join('; ')}\n${text}`);
+    }
+    process.stderr.write(`[generative] ${CASES} cases: ${rendered} rendered by both, ${CASES - rendered - disagreements.length} refused by both, ${disagreements.length} disagreements\n`);
+    expect(disagreements).toEqual([]);
+    // A generator whose every case is refused would prove nothing.
+    expect(rendered).toBeGreaterThan(CASES / 5);
+  }, 600_000);
+});
