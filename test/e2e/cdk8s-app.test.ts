@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { repoDir } from '../compat/support.js';
 import { createNamespace, kubectl, kubectlResult, run } from '../cluster/support.js';
 import { chatOnce } from '../support/socketio-chat.js';
-import { configMapData, deleteNamespace, describeE2E, portForward, progress, waitFor, withDiagnostics } from './cluster.js';
+import { configMapData, createKeySecret, deleteNamespace, describeE2E, portForward, progress, waitFor, withDiagnostics } from './cluster.js';
 import { podReadySince } from './pods.js';
 import { PathReport } from './report.js';
 import { BOT_GREETING, LOCAL_CLUSTER_VALUES, valuesFile } from './values.js';
@@ -19,7 +19,7 @@ describeE2E('a cdk8s app using the constructs, synthesized with cdk8s synth and 
 
   beforeAll(async () => {
     namespace = await createNamespace('e2e-cdk8s');
-    kubectl(['create', 'secret', 'generic', 'rasa-socketio-jwt', '-n', namespace, `--from-literal=jwt-key=${KEY}`]);
+    createKeySecret(namespace, KEY);
   });
 
   afterAll(() => deleteNamespace(namespace));

@@ -142,6 +142,11 @@ export function configMapData(namespace: string, name: string): Record<string, s
   return (JSON.parse(result.stdout) as { data?: Record<string, string> }).data ?? {};
 }
 
+/** Creates the Secret the chart's defaults name (rasa-socketio-jwt, key jwt-key), as the README tells a user to. */
+export function createKeySecret(namespace: string, key: string): void {
+  kubectl(['create', 'secret', 'generic', 'rasa-socketio-jwt', '-n', namespace, `--from-literal=jwt-key=${key}`]);
+}
+
 /** The JWT key in a Secret, as the pods get it. */
 export function secretValue(namespace: string, name: string, key: string): string {
   const encoded = kubectl(['get', 'secret', name, '-n', namespace, '-o', `jsonpath={.data.${key.replaceAll('.', '\\.')}}`]);

@@ -10,7 +10,7 @@ import { runCli } from '../../src/cli/run.js';
 import { createNamespace, kubectl, kubectlResult } from '../cluster/support.js';
 import type { K8sObject } from '../support/render.js';
 import { connect } from '../support/socketio-chat.js';
-import { configMapData, deleteNamespace, describeE2E, portForward, progress, waitFor, withDiagnostics, type PortForward } from './cluster.js';
+import { configMapData, createKeySecret, deleteNamespace, describeE2E, portForward, progress, waitFor, withDiagnostics, type PortForward } from './cluster.js';
 import { containerStates, pods } from './pods.js';
 import { PathReport } from './report.js';
 import { LOCAL_CLUSTER_VALUES, valuesFile } from './values.js';
@@ -99,7 +99,7 @@ describeE2E('faults on the real cluster: the key Secret missing or empty', () =>
     const ns = await namespace('e2e-emptykey');
     await withDiagnostics(ns, async () => {
       // Rasa 3.6 would start with auth OFF on an empty jwt_key; the guard in the command is what stops it.
-      kubectl(['create', 'secret', 'generic', 'rasa-socketio-jwt', '-n', ns, '--from-literal=jwt-key=']);
+      createKeySecret(ns, '');
       apply((await synthObjects(ns, LOCAL_CLUSTER_VALUES)).filter((o) => !isMinterPart(o)));
       // A second start proves the guard runs at every start, not once.
       const restarted = await waitFor('the Rasa container to have been stopped by the guard twice', () => {
@@ -124,7 +124,7 @@ describeE2E('faults on the real cluster: the key Secret missing or empty', () =>
   test('the minter with its Secret gone: the Job fails within its deadline, the events name the Secret, the ConfigMap stays whole', async () => {
     const ns = await namespace('e2e-mintfault');
     await withDiagnostics(ns, async () => {
-      kubectl(['create', 'secret', 'generic', 'rasa-socketio-jwt', '-n', ns, `--from-literal=jwt-key=${randomBytes(32).toString('hex')}`]);
+      createKeySecret(ns, randomBytes(32).toString('hex'));
       const values = { ...LOCAL_CLUSTER_VALUES, minter: { ...LOCAL_CLUSTER_VALUES.minter, activeDeadlineSeconds: 30 } };
       apply((await synthObjects(ns, values)).filter(isMinterPart));
       const before = await waitFor('the first tokens in ConfigMap bot-rasa-widgets', () => {

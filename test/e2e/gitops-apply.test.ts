@@ -10,7 +10,7 @@ import { runCli } from '../../src/cli/run.js';
 import { rasaDecision, signingKey } from '../../src/minter/index.js';
 import { createNamespace, kubectl, kubectlResult } from '../cluster/support.js';
 import { chatOnce } from '../support/socketio-chat.js';
-import { configMapData, deleteNamespace, describeE2E, portForward, progress, waitFor, withDiagnostics } from './cluster.js';
+import { configMapData, createKeySecret, deleteNamespace, describeE2E, portForward, progress, waitFor, withDiagnostics } from './cluster.js';
 import { podReadySince } from './pods.js';
 import { PathReport } from './report.js';
 import { BOT_GREETING, LOCAL_CLUSTER_VALUES, valuesFile } from './values.js';
@@ -51,7 +51,7 @@ describeE2E('GitOps: synthesized manifests applied with kubectl apply --server-s
 
   beforeAll(async () => {
     namespace = await createNamespace('e2e-gitops');
-    kubectl(['create', 'secret', 'generic', 'rasa-socketio-jwt', '-n', namespace, `--from-literal=jwt-key=${KEY}`]);
+    createKeySecret(namespace, KEY);
   });
 
   afterAll(() => deleteNamespace(namespace));
