@@ -77,7 +77,7 @@ function benchSigning() {
   row('3 signing', `mintToken, one at a time, ${core}`, `${Math.round(single)}/s`, `raw HMAC ${Math.round(raw)}/s`, fmtRatio(single / raw), 'report');
 }
 
-// 4. The minter end to end against the API server test bed, vs `node -e 0`.
+// 4. The minter end to end against the test cluster's API server, vs `node -e 0`.
 async function benchMinter() {
   const built = spawnSync('bash', ['scripts/testbed/build.sh', '--check'], { cwd: root });
   if (built.status !== 0) return row('4 minter', 'skipped: test bed not built (scripts/testbed/build.sh)', '', '', '', '');
