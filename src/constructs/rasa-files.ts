@@ -6,9 +6,10 @@ import { goYamlDoubleQuotes, type Settings } from '../settings/index.js';
 export const CONFIG_DIR = '/etc/rasa';
 
 /**
- * YAML written the way Helm's toYaml writes it (keys sorted, lists not indented, no line folding,
- * YAML 1.1 quoting so that "on" or "yes" stay strings), so that the chart and the constructs
- * produce the same files, byte for byte.
+ * YAML written the way Helm's toYaml writes it (keys sorted, lists not indented, go-yaml's YAML 1.1
+ * quoting so that "on" or "yes" stay strings), so that the chart and the constructs produce the
+ * same files, byte for byte. Not yet alike: go-yaml folds a string longer than 80 columns at its
+ * spaces, and this writes it on one line (same data, other text, so another config checksum).
  */
 function toYaml(value: unknown): string {
   const doc = new Document(value, { version: '1.1', sortMapEntries: true });
