@@ -38,16 +38,17 @@ function claimProblems(claims, where) {
 
 // src/settings/lifetime.ts
 var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+var LIFETIME = /^([1-9][0-9]*)([smhdw])$/;
 var MAX_LIFETIME_SECONDS = 10 * 365 * 86400;
 function lifetimeProblem(text, where) {
-  const match = /^([1-9][0-9]*)([smhdw])$/.exec(text);
+  const match = LIFETIME.exec(text);
   if (!match) return `'${where}' (${text}) is not a lifetime: use a number and one of s, m, h, d, w (e.g. 30d)`;
   const digits = match[1];
   const tooLong = digits.length > String(MAX_LIFETIME_SECONDS).length || Number(digits) * UNIT_SECONDS[match[2]] > MAX_LIFETIME_SECONDS;
   return tooLong ? `'${where}' (${text}) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires` : void 0;
 }
 function lifetimeSeconds(text) {
-  const match = /^([1-9][0-9]*)([smhdw])$/.exec(text);
+  const match = LIFETIME.exec(text);
   return Number(match[1]) * UNIT_SECONDS[match[2]];
 }
 

@@ -12,8 +12,6 @@ import type { NamedObjectProps } from './release-props.js';
 /** The UID the rasa/rasa and rasa/rasa-pro images run as (their USER); group 0 owns /app. */
 export const RASA_UID = 1001;
 
-export { API_TOKEN_ENV } from '../settings/index.js';
-
 export interface RasaServerProps extends NamedObjectProps {
   /** The ConfigMap holding credentials.yml and endpoints.yml. */
   readonly config: kplus.IConfigMap;

@@ -1,5 +1,5 @@
 import { claimProblems } from './claims.js';
-import { lifetimeProblem } from './lifetime.js';
+import { LIFETIME, lifetimeProblem } from './lifetime.js';
 import { isPlainObject } from './merge.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
 import type { JwtMethod, Settings } from './types.js';
@@ -139,7 +139,7 @@ export function ruleProblems(s: Settings): string[] {
     // The schema checks the form; the bound needs arithmetic.
     if (widget.expiresIn) {
       const problem = lifetimeProblem(widget.expiresIn, `widgets[${i}].expiresIn`);
-      if (problem && /^[1-9][0-9]*[smhdw]$/.test(widget.expiresIn)) add(problem);
+      if (problem && LIFETIME.test(widget.expiresIn)) add(problem);
     }
   });
   if (s.minter.enabled && s.widgets.length === 0) {
