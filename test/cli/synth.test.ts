@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -12,6 +12,13 @@ function tempDir(): string {
 function objectsIn(file: string): Array<Record<string, any>> {
   return parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS());
 }
+
+/** Every file of a flat folder with its contents. */
+function contentsOf(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+const OUTPUT_LIST_HEADER = '# Files rasa-socketio-jwt synth wrote to this folder: the next synth removes or replaces them, and nothing else here.';
 
 describe('rasa-socketio-jwt synth', () => {
   test('renders the defaults into OUT/<release>.k8s.yaml', async () => {
@@ -88,9 +95,65 @@ describe('rasa-socketio-jwt synth', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  test('a second synth removes the files of the first, and keeps files it did not write', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'mine\n');
+    writeFileSync(join(out, 'other.k8s.yaml'), 'kind: List\n');
+    expect((await runCli(['synth', '-o', out, '--release', 'first'], {})).exitCode).toBe(0);
+    expect((await runCli(['synth', '-o', out, '--release', 'second'], {})).stdout).toBe(`wrote ${out}/second.k8s.yaml\n`);
+    expect(readdirSync(out).sort()).toEqual(['.rasa-socketio-jwt-files', 'notes.txt', 'other.k8s.yaml', 'second.k8s.yaml']);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine\n');
+    expect(readFileSync(join(out, 'other.k8s.yaml'), 'utf8')).toBe('kind: List\n');
+    expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  test('bad values leave the output folder exactly as it was, and no temp folder beside it', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'out');
+    expect((await runCli(['synth', '-o', out, '--release', 'bot'], {})).exitCode).toBe(0);
+    writeFileSync(join(out, 'notes.txt'), 'mine\n');
+    const before = contentsOf(out);
+    expect(Object.keys(before)).toEqual(['.rasa-socketio-jwt-files', 'bot.k8s.yaml', 'notes.txt']);
+    writeFileSync(join(parent, 'bad.yaml'), 'rasa:\n  port: 0\n');
+
+    expect(await runCli(['synth', '-f', join(parent, 'bad.yaml'), '-o', out, '--release', 'other'], {})).toEqual({
+      exitCode: 2, stdout: '', stderr: "synth: invalid settings:\n- 'rasa.port' must be at least 1 (got 0)\n",
+    });
+    expect(contentsOf(out)).toEqual(before);
+    expect(readdirSync(parent).sort()).toEqual(['bad.yaml', 'out']);
+  });
+
+  test('an edited list of written files cannot remove anything outside the folder', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'out');
+    mkdirSync(join(out, 'sub'), { recursive: true });
+    writeFileSync(join(parent, 'outside.txt'), 'keep\n');
+    writeFileSync(join(out, 'sub', 'inner.txt'), 'keep\n');
+    writeFileSync(join(out, '.hidden'), 'keep\n');
+    writeFileSync(join(out, 'stale.k8s.yaml'), 'kind: List\n');
+    writeFileSync(join(out, '.rasa-socketio-jwt-files'),
+      [OUTPUT_LIST_HEADER, '../outside.txt', `${parent}/outside.txt`, 'sub/inner.txt', 'sub', '..', '.hidden', 'stale.k8s.yaml', ''].join('\n'));
+
+    expect((await runCli(['synth', '-o', out], {})).exitCode).toBe(0);
+    expect(readFileSync(join(parent, 'outside.txt'), 'utf8')).toBe('keep\n');
+    expect(readFileSync(join(out, 'sub', 'inner.txt'), 'utf8')).toBe('keep\n');
+    expect(readdirSync(out).sort()).toEqual(['.hidden', '.rasa-socketio-jwt-files', 'rasa.k8s.yaml', 'sub']);
+  });
+
+  test('the list in the output folder names exactly the files written', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'notes.txt'), 'mine\n');
+    expect((await runCli(['synth', '-o', out, '--release', 'bot'], {})).exitCode).toBe(0);
+    expect(readFileSync(join(out, '.rasa-socketio-jwt-files'), 'utf8')).toBe(`${OUTPUT_LIST_HEADER}\nbot.k8s.yaml\n`);
+    expect(readdirSync(out).sort()).toEqual(['.rasa-socketio-jwt-files', 'bot.k8s.yaml', 'notes.txt']);
+  });
+
   test('--help documents the options and the exit statuses', async () => {
     expect((await runCli(['--help'], {})).stdout).toMatch(/exit status:\n {2}0 {2}done\n {2}1 {2}a check said no\n {2}2 {2}bad command line/);
     expect((await runCli(['synth', '--help'], {})).stdout).toContain('--release NAME');
+    expect((await runCli(['synth', '--help'], {})).stdout).toContain('nothing else in DIR is touched');
   });
 });
 

@@ -3,6 +3,7 @@ import { App, Chart, YamlOutputType } from 'cdk8s';
 import { RasaBot } from '../../constructs/index.js';
 import { isDns1123Label } from '../../settings/index.js';
 import { usageError } from '../errors.js';
+import { replaceOutputFiles } from '../output-folder.js';
 import { readValuesFiles } from '../values-files.js';
 import type { Command } from '../command.js';
 
@@ -11,8 +12,9 @@ export const synth: Command = {
   usage: `rasa-socketio-jwt synth [-f values.yaml]... [-o dir] [--release NAME] [--namespace NS]
 
 Renders every object of one Rasa bot, named as \`helm install NAME\` names them, into
-DIR/NAME.k8s.yaml. Without -f the chart's defaults are used. The output folder is emptied first
-(as cdk8s synth does): never point it at chart/.
+DIR/NAME.k8s.yaml. Without -f the chart's defaults are used. The render is complete before DIR
+changes. Files this command wrote before (listed in DIR/.rasa-socketio-jwt-files) are replaced;
+nothing else in DIR is touched, and a failed render leaves DIR as it was.
 
   -f, --values FILE    values file (repeatable; later files win)
   -o, --output DIR     output folder (default: dist, or $CDK8S_OUTDIR under cdk8s synth)
@@ -42,10 +44,13 @@ DIR/NAME.k8s.yaml. Without -f the chart's defaults are used. The output folder i
       throw usageError(`--namespace (${JSON.stringify(values.namespace)}) must be a namespace name: at most 63 lower-case letters, ` +
         "digits and '-', starting and ending with a letter or digit (e.g. --namespace chat)");
     }
-    const app = new App({ outdir, outputFileExtension: '.k8s.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
-    const chart = new Chart(app, release, { disableResourceNameHashes: true });
-    new RasaBot(chart, 'Bot', { values: readValuesFiles(values.values), release, namespace: values.namespace });
-    app.synth();
+    const fileValues = readValuesFiles(values.values);
+    replaceOutputFiles(outdir, (staging) => {
+      const app = new App({ outdir: staging, outputFileExtension: '.k8s.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
+      const chart = new Chart(app, release, { disableResourceNameHashes: true });
+      new RasaBot(chart, 'Bot', { values: fileValues, release, namespace: values.namespace });
+      app.synth();
+    });
     return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n` };
   },
 };
