@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseHelmYaml, type SettingsInput } from '../settings/index.js';
+import { HelmYamlError, parseHelmYaml, type SettingsInput } from '../settings/index.js';
 import { CliError, EXIT, usageError } from './errors.js';
 
 /** Reads values files the way `helm -f` does (YAML as Helm reads it): later files win, each must be a YAML map. */
@@ -16,7 +16,9 @@ export function readValuesFiles(paths: readonly string[]): SettingsInput[] {
     try {
       values = parseHelmYaml(text);
     } catch (cause) {
-      throw usageError(`values file ${path} is not valid YAML: ${(cause as Error).message}`);
+      // Only our own errors are shown: they locate the problem without quoting the file's text.
+      if (!(cause instanceof HelmYamlError)) throw cause;
+      throw usageError(`values file ${path}, ${cause.message}`);
     }
     if (values === null || values === undefined) return {};
     if (typeof values !== 'object' || Array.isArray(values)) {

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { shownPath } from './secret-paths.js';
 
 /**
  * Reads a values file as Helm does: sigs.k8s.io/yaml, which decodes with go-yaml v2 (YAML 1.1
@@ -10,41 +11,110 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
  *  - `1:20` and `2001-12-14` stay strings (no sexagesimal numbers, no timestamps as data);
  *  - map keys become strings as JSON needs (`y:` is the key "true"), and a key given twice keeps
  *    its last value, silently;
- *  - numbers are JSON numbers, so .inf and .nan cannot be values.
+ *  - numbers are JSON numbers, so .inf and .nan cannot be values;
+ *  - explicit tags are go-yaml's: `!!str`, `!!int`, `!!binary` (base64)... convert or refuse the
+ *    scalar, and any other tag (`!custom`, `!`) makes it a string.
  * Quoted and block scalars are strings, as in every YAML.
+ *
+ * Errors say where (line, column and the setting's path) but never quote the text: a values
+ * file may hold a key, and a message ends up in CI logs.
  */
 export function parseHelmYaml(text: string): unknown {
   const doc = parseDocument(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
-  if (doc.errors.length > 0) throw new HelmYamlError(doc.errors[0]!.message);
-  return doc.contents === null ? null : toData(doc.contents as Node, doc);
+  const error = doc.errors[0];
+  if (error) {
+    const offset = error.pos[0];
+    const before = text.slice(0, offset).split('\n');
+    const path = shownPath(pathAt(doc.contents as Node | null, offset, []));
+    throw new HelmYamlError(`line ${before.length}, column ${before.at(-1)!.length + 1}${path ? ` (in '${path}')` : ''}: ` +
+      `${syntaxProblem(error.message)}`, path);
+  }
+  return doc.contents === null ? null : toData(doc.contents as Node, doc, []);
 }
 
 export class HelmYamlError extends Error {
   override readonly name = 'HelmYamlError';
+
+  /** The setting where the problem is ('socketio.jwtKey.literal'), or '' for the document itself. */
+  readonly path: string;
+
+  constructor(message: string, path = '') {
+    super(message);
+    this.path = path;
+  }
 }
 
-function toData(node: Node, doc: Document): unknown {
-  if (isAlias(node)) return toData(node.resolve(doc) as Node, doc);
+/**
+ * The yaml package's message without the quoted source it sometimes appends (a code frame or a
+ * snippet), which could hold a key.
+ */
+function syntaxProblem(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+}
+
+type Path = ReadonlyArray<string | number>;
+const dotted = (path: Path) => shownPath(path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join(''));
+
+/** The settings path of the deepest node whose text holds `offset`, for a located error. */
+function pathAt(node: Node | null, offset: number, path: Path): string {
+  if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const range = (item as Node | null)?.range;
+      if (range && offset >= range[0] && offset <= range[2]) return pathAt(item as Node, offset, [...path, i]);
+    }
+  }
+  if (isMap(node)) {
+    let last: string | undefined;
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const start = (pair.key as Node | null)?.range?.[0] ?? Infinity;
+      if (offset < start) break;
+      last = key;
+      const value = pair.value as Node | null;
+      if (key !== undefined && value?.range && offset >= value.range[0] && offset <= value.range[2]) {
+        return pathAt(value, offset, [...path, key]);
+      }
+    }
+    if (last !== undefined) return dotted([...path, last]);
+  }
+  return dotted(path);
+}
+
+function toData(node: Node, doc: Document, path: Path): unknown {
+  if (isAlias(node)) {
+    const target = node.resolve(doc) as Node | undefined;
+    if (!target) throw new HelmYamlError(`'${dotted(path)}' is an alias (*name) of an anchor (&name) that is not defined before it`, dotted(path));
+    return toData(target, doc, path);
+  }
   if (isScalar(node)) {
     const source = String(node.value ?? '');
-    if (node.type !== 'PLAIN' || node.tag === 'tag:yaml.org,2002:str') return source;
-    return resolvePlain(source);
+    const tag = node.tag;
+    if (tag !== undefined) return resolveTagged(tag, source, dotted(path));
+    if (node.type !== 'PLAIN') return source;
+    try {
+      return resolvePlain(source);
+    } catch (error) {
+      if (error instanceof HelmYamlError) throw new HelmYamlError(`'${dotted(path)}': ${error.message}`, dotted(path));
+      throw error;
+    }
   }
-  if (isSeq(node)) return node.items.map((item) => toData(item as Node, doc));
+  if (isSeq(node)) return node.items.map((item, i) => toData(item as Node, doc, [...path, i]));
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     const merged: Record<string, unknown>[] = [];
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      const rawKey = keyNode === null ? null : toData(keyNode, doc);
+      const rawKey = keyNode === null ? null : toData(keyNode, doc, path);
       if (isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<') {
-        const value = pair.value === null ? null : toData(pair.value as Node, doc);
+        const value = pair.value === null ? null : toData(pair.value as Node, doc, path);
         for (const source of Array.isArray(value) ? value : [value]) {
           if (source !== null && typeof source === 'object' && !Array.isArray(source)) merged.push(source as Record<string, unknown>);
         }
         continue;
       }
-      out[jsonKey(rawKey)] = pair.value === null ? null : toData(pair.value as Node, doc);
+      const key = jsonKey(rawKey, path);
+      out[key] = pair.value === null ? null : toData(pair.value as Node, doc, [...path, key]);
     }
     // Keys of the map itself win over merged ones (YAML's merge key).
     for (const source of merged) {
@@ -52,15 +122,62 @@ function toData(node: Node, doc: Document): unknown {
     }
     return out;
   }
-  throw new HelmYamlError(`unsupported YAML node ${String((node as { type?: string }).type)}`);
+  throw new HelmYamlError(`'${dotted(path)}' is a YAML node Helm cannot read (${String((node as { type?: string }).type)})`, dotted(path));
 }
 
 /** What a map key becomes on the way through JSON (sigs.k8s.io/yaml): a string. */
-function jsonKey(key: unknown): string {
+function jsonKey(key: unknown, path: Path): string {
   if (typeof key === 'string') return key;
-  if (key === null) throw new HelmYamlError('a null map key (null, ~ or nothing before the colon) cannot be read by Helm: quote it or rename it');
-  if (typeof key === 'object') throw new HelmYamlError('a map or a list cannot be a map key in a values file');
+  const where = path.length > 0 ? ` (in '${dotted(path)}')` : '';
+  if (key === null) {
+    throw new HelmYamlError(`a null map key (null, ~ or nothing before the colon) cannot be read by Helm${where}: quote it or rename it`, dotted(path));
+  }
+  if (typeof key === 'object') throw new HelmYamlError(`a map or a list cannot be a map key in a values file${where}`, dotted(path));
   return String(key);
+}
+
+const TAG = 'tag:yaml.org,2002:';
+/** Standard base64 as Go's StdEncoding reads it: padded, line breaks ignored. */
+const BASE64 = /^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * go-yaml v2's reading of a scalar with an explicit tag, quoted or not: the standard tags convert
+ * the text or refuse it ("cannot decode !!str `x` as a !!int"), and any other tag gives the text.
+ */
+function resolveTagged(tag: string, source: string, path: string): unknown {
+  const refuse = (what: string) => new HelmYamlError(`'${path}' is tagged !!${tag.slice(TAG.length)} but is not ${what}: drop the tag or fix the value`, path);
+  const plain = () => resolvePlain(source);
+  switch (tag) {
+    case `${TAG}str`:
+    case `${TAG}timestamp`:
+      if (tag.endsWith('timestamp') && !TIMESTAMP.test(source)) throw refuse('a timestamp');
+      return source;
+    case `${TAG}null`:
+      if (plain() !== null) throw refuse('null');
+      return null;
+    case `${TAG}bool`:
+      if (typeof plain() !== 'boolean') throw refuse('true or false');
+      return plain();
+    case `${TAG}int`: {
+      const value = plain();
+      if (typeof value !== 'number' || !GO_INT.test(source.replaceAll('_', ''))) throw refuse('an integer');
+      return value;
+    }
+    case `${TAG}float`: {
+      const value = plain();
+      if (typeof value !== 'number') throw refuse('a number');
+      return value;
+    }
+    case `${TAG}binary`: {
+      const base64 = source.replace(/[\r\n]/g, '');
+      if (!BASE64.test(base64)) throw refuse('base64');
+      // Go's JSON (on the way through sigs.k8s.io/yaml) turns bytes that are not UTF-8 into U+FFFD,
+      // as decoding does here; the key checks refuse U+FFFD in a key.
+      return Buffer.from(base64, 'base64').toString('utf8');
+    }
+    default:
+      return source;
+  }
 }
 
 const BOOLEANS: Readonly<Record<string, boolean>> = Object.fromEntries([

@@ -3,6 +3,8 @@ import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { AJV_OPTIONS, PRECOMPILED_VALIDATOR } from './ajv-options.js';
 import { readChartFile } from './chart-files.js';
+import { PATTERN_HINTS } from './pattern-hints.js';
+import { mayHoldSecret, shownPath } from './secret-paths.js';
 
 const require = createRequire(import.meta.url);
 let loaded: ValidateFunction | undefined;
@@ -37,12 +39,20 @@ function compileNow(): ValidateFunction {
 export function schemaProblems(values: unknown): string[] {
   const validate = validator();
   if (validate(values)) return [];
-  return (validate.errors ?? []).map(describe);
+  // An `if` error only repeats the `then` error beside it ("must match then schema").
+  return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describe);
+}
+
+/** A JSON pointer ('/widgets/0/url') as the settings path the rules use ('widgets[0].url'). */
+function settingPath(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return shownPath(parts.map((part, i) => (/^[0-9]+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`)).join(''));
 }
 
 function describe(error: ErrorObject): string {
-  const path = error.instancePath.slice(1).split('/').join('.');
-  const got = ` (got ${JSON.stringify(error.data)})`;
+  const path = settingPath(error.instancePath);
+  // A value that may be a secret is named by its path, never shown.
+  const got = mayHoldSecret(path) ? ' (value not shown: it may be a secret)' : ` (got ${JSON.stringify(error.data)})`;
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -59,7 +69,7 @@ function describe(error: ErrorObject): string {
     case 'maximum':
       return `'${path}' must be at most ${String(p.limit)}${got}`;
     case 'minLength':
-      return `'${path}' must not be empty`;
+      return path.endsWith('image.tag') ? `'${path}' must not be empty unless a digest pins the image (e.g. 3.6.21)` : `'${path}' must not be empty`;
     case 'maxLength':
       return `'${path}' must be at most ${String(p.limit)} characters${got}`;
     case 'required':
@@ -68,7 +78,7 @@ function describe(error: ErrorObject): string {
       return `'${path ? `${path}.` : ''}${String(p.missingProperty)}' is required: a null in a values file removes its default; ` +
         'give it a value or drop the null';
     case 'pattern':
-      return `'${path}' must match ${String(p.pattern)}${got}`;
+      return `'${path}' must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}${got}`;
     default:
       return `'${path}' ${error.message ?? 'is invalid'}${got}`;
   }

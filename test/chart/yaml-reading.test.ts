@@ -22,6 +22,12 @@ channels:
     y: first
     on: second, wins over y (both are the key "true")
     quoted: "yes"
+    tagged_str: !!str 010
+    tagged_int: !!int "5"
+    tagged_float: !!float "1.5"
+    tagged_bool: !!bool "yes"
+    tagged_binary: !!binary c3VwZXI=
+    custom_tag: !custom 5
 widgets:
   - name: w
     claims:
@@ -47,6 +53,7 @@ describeHelm('values read alike by helm and synth (YAML 1.1 as sigs.k8s.io/yaml 
     expect((fromHelm.credentials as { custom: unknown }).custom).toEqual({
       time: '1:20', date: '2001-12-14', octal: 15, leading_zero: 8, underscores: 5005, hex: 31, yes_word: true, on_word: true,
       false: 'kept as the key "false"', true: 'second, wins over y (both are the key "true")', quoted: 'yes',
+      tagged_str: '010', tagged_int: 5, tagged_float: 1.5, tagged_bool: true, tagged_binary: 'super', custom_tag: '5',
     });
   });
 });

@@ -31,3 +31,45 @@ describe('values YAML read as Helm reads it', () => {
     expect(() => parseHelmYaml('v: .nan\n')).toThrow("'.nan' is not a value Helm can use: values go through JSON, which has no NaN or infinity");
   });
 });
+
+// Each checked with helm 4.1.4 (`helm template` of a chart printing `toJson .Values`);
+// test/chart/yaml-reading.test.ts compares the readable ones with the real helm on every run.
+describe('explicit tags, as go-yaml v2 reads them', () => {
+  test.each<[string, unknown]>([
+    ['!!str 5', '5'], ['!!str yes', 'yes'], ['!!int "5"', 5], ['!!int 010', 8], ['!!float 5', 5], ['!!float "1.5"', 1.5],
+    ['!!bool "yes"', true], ['!!null ""', null], ['!!null', null], ['!!timestamp 2001-12-14', '2001-12-14'],
+    ['!!binary c3VwZXI=', 'super'], ['!!binary /w==', '\uFFFD'], ['!!binary', ''], ['!custom 5', '5'], ["!custom '5'", '5'], ['! 5', '5'],
+  ])('%s', (scalar, expected) => {
+    expect(parseHelmYaml(`v: ${scalar}\n`)).toEqual({ v: expected });
+  });
+
+  test.each([['!!int abc', 'an integer'], ['!!int 1.0', 'an integer'], ['!!null x', 'null'], ['!!timestamp foo', 'a timestamp'], ['!!binary "%%%"', 'base64']])(
+    '%s is refused, as Helm refuses it', (scalar, what) => {
+      expect(() => parseHelmYaml(`a:\n  v: ${scalar}\n`)).toThrow(`'a.v' is tagged !!${scalar.slice(2).split(' ')[0]} but is not ${what}: drop the tag or fix the value`);
+    });
+});
+
+describe('errors say where, and never quote the file', () => {
+  const KEY = 'k3y-that-must-never-be-printed';
+  test.each([
+    ['an unclosed quote', `socketio:\n  jwtKey:\n    literal: "${KEY}\n`, "line 4, column 1 (in 'socketio.jwtKey.literal')"],
+    ['a colon in the key', `socketio:\n  jwtKey:\n    literal: ${KEY}: x\n`, "line 3, column 14 (in 'socketio.jwtKey.literal')"],
+    ['a bad indent', `rasa:\n  image:\n    tag: "1"\n   x: ${KEY}\n`, "line 4, column 1 (in 'rasa.image.tag')"],
+    ['an unknown anchor', `socketio:\n  jwtKey:\n    literal: *${KEY}\n`, "'socketio.jwtKey.literal' is an alias (*name) of an anchor (&name) that is not defined before it"],
+    ['a wrong tag', `socketio:\n  jwtKey:\n    literal: !!int ${KEY}\n`, "'socketio.jwtKey.literal' is tagged !!int but is not an integer"],
+  ])('%s', (_, text, where) => {
+    let message = '';
+    try {
+      parseHelmYaml(text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(HelmYamlError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain(where);
+    expect(message).not.toContain(KEY);
+  });
+
+  test('a null key names the map it is in', () => {
+    expect(() => parseHelmYaml('channels:\n  rest:\n    ~: 1\n')).toThrow("(in 'channels.rest')");
+  });
+});

@@ -85,7 +85,7 @@ describe('refusals name the setting and the fix', () => {
     ['an ingress without a host', { ingress: { enabled: true } },
       "'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)"],
     ['a socketio path without a slash', { socketio: { socketioPath: 'socket.io' } },
-      "'socketio.socketioPath' must match ^/ (got \"socket.io\")"],
+      "'socketio.socketioPath' must be a path starting with '/' (e.g. /socket.io) (got \"socket.io\")"],
   ])('%s', (_, values, message) => {
     expect(problemsOf(values)).toEqual([message]);
   });
