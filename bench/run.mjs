@@ -20,8 +20,8 @@ const rows = [];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const tmp = (prefix) => mkdtempSync(join(tmpdir(), `rsj-bench-${prefix}-`));
 
-/** Median wall time (ms) and peak RSS (KiB, when GNU time is there) of a whole process. */
-function measure(command, args, env = process.env) {
+/** Median wall time (ms) and peak RSS (KiB, when GNU time is there) of a whole process that exits with `status`. */
+function measure(command, args, env = process.env, status = 0) {
   const walls = [];
   const rss = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -29,7 +29,7 @@ function measure(command, args, env = process.env) {
     const started = process.hrtime.bigint();
     const result = spawnSync(GNU_TIME ?? command, argv, { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+    if (result.status !== status) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}, not ${status}: ${result.stderr}`);
     if (i < WARMUP) continue;
     walls.push(ms);
     if (GNU_TIME) rss.push(Number(result.stderr.trim().split('\n').at(-1)));
@@ -183,12 +183,49 @@ function benchInstallToReply() {
   }
 }
 
+// 7. Reading and checking big values files, whole process: the CLI's synth and helm template, for
+// 1,000 widgets (they fit one ConfigMap, so both render) and 10,000 (refused for the ConfigMap's
+// size before anything is built, as they must be). Linear means the 10,000 case costs at most 10 x
+// the 1,000 one once the process start (node -e 0) is taken out of both.
+function benchValuesAtScale() {
+  const dir = tmp('scale');
+  const file = (n) => {
+    const path = join(dir, `${n}-widgets.yaml`);
+    const widgets = Array.from({ length: n }, (_, i) => `  - name: widget-${i}\n    url: https://bot.example.com\n`);
+    writeFileSync(path, `widgets:\n${widgets.join('')}`);
+    return path;
+  };
+  const [small, large] = [file(1000), file(10000)];
+  const refusal = spawnSync('node', ['lib/cli/bin.js', 'synth', '-f', large, '-o', tmp('scale-out')], { cwd: root, encoding: 'utf8' });
+  const message = refusal.stderr.split('\n').find((l) => l.includes("'widgets' would make")) ?? '';
+  if (refusal.status !== 2 || !message.includes('of the 10000 widgets fit')) {
+    throw new Error(`synth of 10,000 widgets should be refused for the ConfigMap's size (exit 2), got exit ${refusal.status}: ${refusal.stderr}`);
+  }
+  const base = measure('node', ['-e', '0']);
+  const synth1k = measure('node', ['lib/cli/bin.js', 'synth', '-f', small, '-o', tmp('scale-out')]);
+  const synth10k = measure('node', ['lib/cli/bin.js', 'synth', '-f', large, '-o', tmp('scale-out')], process.env, 2);
+  const baseline = `node -e 0 ${fmtMs(base.ms)}`;
+  row('7 values at scale', 'synth, 1,000 widgets (renders)', fmtMs(synth1k.ms), baseline, fmtRatio(synth1k.ms / base.ms), 'report');
+  row('7 values at scale', 'synth, 10,000 widgets (refused: exit 2, ConfigMap size)', fmtMs(synth10k.ms), baseline, fmtRatio(synth10k.ms / base.ms), '<= 1000 ms');
+  const [less10k, less1k] = [synth10k.ms - base.ms, synth1k.ms - base.ms];
+  row('7 values at scale', '10,000 / 1,000 widgets, each less node -e 0', `${fmtMs(less10k)} / ${fmtMs(less1k)}`, '', fmtRatio(less10k / less1k), '<= 10 x (linear)');
+  const [, bytes, fit] = /about (\d+) bytes.*(the first \d+ of the \d+ widgets fit)/.exec(message);
+  row('7 values at scale', 'refusal at 10,000 widgets', `about ${bytes} bytes: ${fit}`, '', '', '');
+  const helm = spawnSync('helm', ['version', '--short']).status === 0 ? 'helm' : undefined;
+  if (!helm) return row('7 values at scale', 'helm template skipped: helm is not on PATH', '', '', '', '');
+  const helm1k = measure(helm, ['template', 'bench', 'chart', '-f', small]);
+  const helm10k = measure(helm, ['template', 'bench', 'chart', '-f', large], process.env, 1);
+  row('7 values at scale', 'helm template, 1,000 widgets (renders)', fmtMs(helm1k.ms), '', '', 'report');
+  row('7 values at scale', 'helm template, 10,000 widgets (refused)', fmtMs(helm10k.ms), '', '', 'report');
+}
+
 await benchSynth();
 benchHelm();
 benchSigning();
 await benchMinter();
 await benchCapacity();
 benchInstallToReply();
+benchValuesAtScale();
 
 const headers = ['section', 'what', 'value', 'baseline', 'ratio', 'target'];
 const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));

@@ -180,14 +180,23 @@ Name of the minter's ServiceAccount, Role, RoleBinding and files ConfigMap.
 {{- end -}}
 
 {{/*
+Where pages connect when a widget names no URL: the Ingress host when there is one, otherwise the
+Service through `kubectl port-forward` (src/settings/widgets.ts, defaultWidgetUrl).
+*/}}
+{{- define "rasa.defaultWidgetUrl" -}}
+{{- if .Values.ingress.enabled -}}
+{{- printf "%s://%s" (ternary "https" "http" (ne .Values.ingress.tlsSecretName "")) .Values.ingress.host -}}
+{{- else -}}
+{{- printf "http://localhost:%v" .Values.service.port -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 minter.json: everything the minter needs but the key (see src/minter/input.ts), with each
 widget's defaults filled in as src/settings/widgets.ts does.
 */}}
 {{- define "rasa.minterInput" -}}
-{{- $defaultUrl := printf "http://localhost:%v" .Values.service.port -}}
-{{- if .Values.ingress.enabled -}}
-{{- $defaultUrl = printf "%s://%s" (ternary "https" "http" (ne .Values.ingress.tlsSecretName "")) .Values.ingress.host -}}
-{{- end -}}
+{{- $defaultUrl := include "rasa.defaultWidgetUrl" . -}}
 {{- $widgets := list -}}
 {{- range .Values.widgets -}}
 {{- $widgets = append $widgets (dict

@@ -101,12 +101,13 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = append $problems (printf "'ingress.tlsSecretName' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $ingress.tlsSecretName) -}}
 {{- end -}}
 {{- end -}}
-{{- $seen := list -}}
+{{- /* A dict, not a list: `has` on a list that grows by `append` (a copy) takes quadratic time. */ -}}
+{{- $seen := dict -}}
 {{- range $i, $widget := $v.widgets -}}
-{{- if has $widget.name $seen -}}
+{{- if hasKey $seen $widget.name -}}
 {{- $problems = append $problems (printf "'widgets[%d].name' (%s) is used twice: widget names must be unique" $i $widget.name) -}}
 {{- end -}}
-{{- $seen = append $seen $widget.name -}}
+{{- $_ := set $seen $widget.name true -}}
 {{- if hasKey $widget "claims" -}}
 {{- $problems = concat $problems (include "rasa.claimProblems" (dict "claims" $widget.claims "where" (printf "widgets[%d].claims" $i)) | fromYamlArray) -}}
 {{- end -}}
@@ -125,6 +126,12 @@ than the bound has are over it in any unit. Twin: lifetimeProblem in src/setting
 {{- end -}}
 {{- if and $v.minter.configMapName (not (and (le (len $v.minter.configMapName) 253) (regexMatch $subdomain $v.minter.configMapName))) -}}
 {{- $problems = append $problems (printf "'minter.configMapName' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" $v.minter.configMapName) -}}
+{{- end -}}
+{{- /* Twin: configMapSizeProblem in src/settings/configmap-size.ts. */ -}}
+{{- $size := include "rasa.widgetsConfigMapSize" . | fromJson -}}
+{{- if gt (int64 $size.bytes) 1048576 -}}
+{{- $configMap := ternary (printf "ConfigMap %s" $v.minter.configMapName) "the minter's ConfigMap" (ne (toString $v.minter.configMapName) "") -}}
+{{- $problems = append $problems (printf "'widgets' would make %s about %d bytes, over the 1 MiB a ConfigMap holds: the first %d of the %d widgets fit; spread them over several releases (each with its own minter.configMapName) or drop some" $configMap (int64 $size.bytes) (int64 $size.fitting) (len $v.widgets)) -}}
 {{- end -}}
 {{- toYaml $problems -}}
 {{- end -}}

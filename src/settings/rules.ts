@@ -1,4 +1,5 @@
 import { claimProblems } from './claims.js';
+import { configMapSizeProblem } from './configmap-size.js';
 import { LIFETIME, lifetimeProblem } from './lifetime.js';
 import { isPlainObject } from './merge.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
@@ -148,6 +149,8 @@ export function ruleProblems(s: Settings): string[] {
   if (s.minter.configMapName && !isDns1123Subdomain(s.minter.configMapName)) {
     add(notADnsName('minter.configMapName', s.minter.configMapName));
   }
+  const sizeProblem = configMapSizeProblem(s);
+  if (sizeProblem) add(sizeProblem);
   return problems;
 }
 

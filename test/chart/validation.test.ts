@@ -2,8 +2,11 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { resolveSettings, SettingsError } from '../../src/settings/index.js';
+import { runCli } from '../../src/cli/run.js';
+import { widgetsConfigMapSize } from '../../src/settings/configmap-size.js';
+import { defaultValues, mergeValues, type Settings } from '../../src/settings/index.js';
 import { describeHelm, helm } from './helm.js';
+import { settingsProblems } from '../support/settings-problems.js';
 
 function valuesFile(values: object): string {
   const file = join(mkdtempSync(join(tmpdir(), 'rsj-bad-')), 'values.yaml');
@@ -11,15 +14,16 @@ function valuesFile(values: object): string {
   return file;
 }
 
-function synthProblems(values: object): string[] {
-  try {
-    resolveSettings(values);
-  } catch (error) {
-    if (error instanceof SettingsError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
+const many = <T>(n: number, widget: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => widget(i));
+
+/** Widgets of every kind the ConfigMap size depends on, with what Go's JSON escapes and JSON.stringify does not. */
+const mixedWidget = (i: number) => ({
+  name: `widget-${i}`,
+  ...(i % 2 === 0 ? { url: 'https://a&b"c<d>e.example.com' } : {}),
+  ...(i % 3 === 0 ? { expiresIn: `${i + 1}m` } : {}),
+  ...(i % 4 === 0 ? { claims: { sender_id: `Grüße <${i}> & 😀\u2028"q" \\u003c \t`, ratio: i / 7, big: 1e21, list: [true, null, { a: -i }] } } : {}),
+  ...(i % 5 === 0 ? { initialPayload: '/greet{"a":"<b>&"}' } : {}),
+});
 
 /** The "- ..." lines of the chart's validateValues failure. */
 function helmProblems(values: object): { status: number | null; problems: string[]; stderr: string } {
@@ -55,8 +59,13 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
       widgets: [{ name: 'a', expiresIn: '3651d' }, { name: 'b', expiresIn: '521w' }, { name: 'c', expiresIn: '315360001s' }, { name: 'd', expiresIn: '9'.repeat(30) + 'h' }],
     }],
     ['a minter with nothing to mint', { widgets: [] }],
+    ['more widgets than one ConfigMap holds', { widgets: many(1200, (i) => ({ name: `widget-${i}` })) }],
+    ['widgets of every kind over the ConfigMap limit, HS512, a named ConfigMap', {
+      socketio: { jwtMethod: 'HS512' }, minter: { configMapName: 'chat-widgets' }, ingress: { enabled: true, host: 'bot.example.com', tlsSecretName: 'tls' },
+      widgets: many(1000, mixedWidget),
+    }],
   ])('%s', (_, values) => {
-    const expected = synthProblems(values);
+    const expected = settingsProblems(values);
     expect(expected.length).toBeGreaterThan(0);
     const fromHelm = helmProblems(values);
     expect(fromHelm.status).not.toBe(0);
@@ -69,11 +78,46 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
     ['an unknown jwt_method', { socketio: { jwtMethod: 'RS256' } }, "at '/socketio/jwtMethod': value must be one of 'HS256', 'HS384', 'HS512'"],
     ['a port out of range', { service: { port: 0 } }, "at '/service/port': minimum: got 0, want 1"],
     ['a widget URL with a path', { widgets: [{ name: 'w', url: 'https://example.com/chat' }] }, "at '/widgets/0/url'"],
+    ['a replica count past int32', { rasa: { replicaCount: 1e20 } }, "at '/rasa/replicaCount': maximum"],
+    ['a probe period past int32', { rasa: { readinessProbe: { periodSeconds: 2147483648 } } }, "at '/rasa/readinessProbe/periodSeconds': maximum"],
+    ['a CPU request that is not a quantity', { rasa: { resources: { requests: { cpu: 'lots' } } } }, "at '/rasa/resources/requests/cpu'"],
+    ['a negative memory limit', { minter: { resources: { limits: { memory: -1 } } } }, "at '/minter/resources/limits/memory': minimum"],
+    ['an image tag with a space', { rasa: { image: { tag: '3.6 x' } } }, "at '/rasa/image/tag'"],
+    ['an image repository with upper case', { minter: { image: { repository: 'Library/Node' } } }, "at '/minter/image/repository'"],
+    ['a registry with a scheme', { rasa: { image: { registry: 'https://docker.io' } } }, "at '/rasa/image/registry'"],
+    ['no tag and no digest', { rasa: { image: { tag: '' } } }, "at '/rasa/image/tag': minLength"],
   ])('the schema refuses %s, naming the field', (_, values, message) => {
-    expect(synthProblems(values).length).toBe(1);
+    expect(settingsProblems(values).length).toBe(1);
     const result = helm(['template', 'bot', 'chart', '-f', valuesFile(values)]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describeHelm('widgets that would not fit one ConfigMap are refused by synth and helm template alike', () => {
+  const settingsOf = (values: object) => mergeValues(defaultValues(), values as never) as Settings;
+  const { fitting } = widgetsConfigMapSize(settingsOf({ widgets: many(1500, mixedWidget) }));
+  const sizeProblem = (text: string) => text.split('\n').find((l) => l.includes("'widgets' would make"));
+
+  test('one widget more than fit: refused, with the same size and count', async () => {
+    const file = valuesFile({ widgets: many(fitting + 1, mixedWidget) });
+    const synth = await runCli(['synth', '-f', file, '-o', mkdtempSync(join(tmpdir(), 'rsj-size-'))], {});
+    expect(synth.exitCode).toBe(2);
+    const fromSynth = sizeProblem(synth.stderr);
+    expect(fromSynth).toContain(`the first ${fitting} of the ${fitting + 1} widgets fit`);
+    const fromHelm = helm(['template', 'bot', 'chart', '-f', file]);
+    expect(fromHelm.status).not.toBe(0);
+    expect(sizeProblem(fromHelm.stderr)).toBe(fromSynth);
+  });
+
+  test('as many as fit: rendered by both', async () => {
+    const file = valuesFile({ widgets: many(fitting, mixedWidget) });
+    const synth = await runCli(['synth', '-f', file, '-o', mkdtempSync(join(tmpdir(), 'rsj-size-'))], {});
+    expect(synth.stderr).toBe('');
+    expect(synth.exitCode).toBe(0);
+    const fromHelm = helm(['template', 'bot', 'chart', '-f', file]);
+    expect(fromHelm.stderr).toBe('');
+    expect(fromHelm.status).toBe(0);
   });
 });
 
@@ -92,7 +136,7 @@ describeHelm('a null over a default is refused by both renderers, through the sc
     ['a map of the settings', { minter: { image: null } }, "missing property 'image'"],
     ['a scalar', { rasa: { port: null } }, "missing property 'port'"],
   ])('%s', (_, values, helmSays) => {
-    expect(synthProblems(values)).toHaveLength(1);
+    expect(settingsProblems(values)).toHaveLength(1);
     const fromHelm = helm(['template', 'bot', 'chart', '-f', valuesFile(values)]);
     expect(fromHelm.status).not.toBe(0);
     expect(fromHelm.stderr).toContain(helmSays);
@@ -105,7 +149,7 @@ describeHelm('refused by both renderers, as the generative test found they must 
     ['a widget without a name', { widgets: [{ initialPayload: 'yes' }] }],
     ['a Secret name over 253 characters', { socketio: { jwtKey: { secretName: 'x'.repeat(254) } } }],
   ])('%s', (_, values) => {
-    expect(synthProblems(values).length).toBeGreaterThan(0);
+    expect(settingsProblems(values).length).toBeGreaterThan(0);
     expect(helm(['template', 'bot', 'chart', '-f', valuesFile(values)]).status).not.toBe(0);
   });
 });
