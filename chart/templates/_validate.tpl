@@ -14,6 +14,9 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = append $problems (printf "'%s' (%s) is not a valid name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit" $field $value) -}}
 {{- end -}}
 {{- end -}}
+{{- if regexMatch "^[0-9]" (toString $v.fullnameOverride) -}}
+{{- $problems = append $problems (printf "'fullnameOverride' (%s) starts with a digit: it names the Service, whose name must start with a letter (e.g. bot-%s)" $v.fullnameOverride $v.fullnameOverride) -}}
+{{- end -}}
 {{- $key := $v.socketio.jwtKey -}}
 {{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "nameField" "socketio.jwtKey.secretName" "name" $key.secretName "keyField" "socketio.jwtKey.secretKey" "key" $key.secretKey "what" "the JWT key" "consequence" "without a key the socketio channel would be open to anyone") | fromYamlArray) -}}
 {{- $needed := get (dict "HS256" 32 "HS384" 48 "HS512" 64) $v.socketio.jwtMethod | default 32 -}}
@@ -132,6 +135,10 @@ than the bound has are over it in any unit. Twin: lifetimeProblem in src/setting
 {{- if gt (int64 $size.bytes) 1048576 -}}
 {{- $configMap := ternary (printf "ConfigMap %s" $v.minter.configMapName) "the minter's ConfigMap" (ne (toString $v.minter.configMapName) "") -}}
 {{- $problems = append $problems (printf "'widgets' would make %s about %d bytes, over the 1 MiB a ConfigMap holds: the first %d of the %d widgets fit; spread them over several releases (each with its own minter.configMapName) or drop some" $configMap (int64 $size.bytes) (int64 $size.fitting) (len $v.widgets)) -}}
+{{- end -}}
+{{- /* Twin: yaml11LineBreakProblem in src/settings/rules.ts. toJson writes U+2028 and U+2029 as \u2028 and \u2029 (not after an escaped backslash). */ -}}
+{{- if regexMatch `(^|[^\\])(\\\\)*\\u202[89]|\x{0085}` (toJson $v) -}}
+{{- $problems = append $problems "the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims the spaces around, unlike other YAML readers: remove the character, or write a line break as \\n" -}}
 {{- end -}}
 {{- toYaml $problems -}}
 {{- end -}}

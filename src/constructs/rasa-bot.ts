@@ -22,6 +22,12 @@ export interface RasaBotProps {
    */
   readonly values?: SettingsInput | readonly SettingsInput[];
   /**
+   * Settings already resolved with `resolveSettings` (defaults merged, checked), instead of
+   * `values`: resolving them again would read their nulls as deletions.
+   * @default - resolved from `values`
+   */
+  readonly settings?: Settings;
+  /**
    * Release name: objects are named as `helm install <release>` names them.
    * @default "rasa"
    */
@@ -62,8 +68,9 @@ export class RasaBot extends Construct {
       throw new SettingsError([`'release' (${this.release}) is not a valid release name: use at most 53 ` +
         `lower-case letters, digits and '-', starting and ending with a letter or digit`]);
     }
+    if (props.settings && props.values) throw new SettingsError(["give RasaBot 'values' or 'settings', not both"]);
     const layers = Array.isArray(props.values) ? props.values : [props.values as SettingsInput | undefined];
-    this.settings = resolveSettings(...layers);
+    this.settings = props.settings ?? resolveSettings(...layers);
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.fullname = fullname(this.settings, this.release);
 

@@ -35,6 +35,11 @@ export function ruleProblems(s: Settings): string[] {
     const value = s[field];
     if (value && !isDns1123Label(value)) add(notADnsLabel(field, value));
   }
+  // A Service name is a DNS-1035 label; helm lint and the API server refuse one starting with a digit.
+  if (/^[0-9]/.test(s.fullnameOverride)) {
+    add(`'fullnameOverride' (${s.fullnameOverride}) starts with a digit: it names the Service, whose name must start with a letter ` +
+      `(e.g. bot-${s.fullnameOverride})`);
+  }
 
   const key = s.socketio.jwtKey;
   checkSecretRef(add, 'socketio.jwtKey.secretName', key.secretName, 'socketio.jwtKey.secretKey', key.secretKey,
@@ -151,7 +156,24 @@ export function ruleProblems(s: Settings): string[] {
   }
   const sizeProblem = configMapSizeProblem(s);
   if (sizeProblem) add(sizeProblem);
+  if (holdsYaml11LineBreak(s)) add(YAML11_LINE_BREAK_PROBLEM);
   return problems;
+}
+
+/**
+ * YAML 1.1 (go-yaml, so Helm) reads U+2028, U+2029 and U+0085 as line breaks and folds the spaces
+ * around them in quoted strings; the `yaml` package in its 1.1 mode does not. Rather than a value
+ * that means two things, both renderers refuse it (the chart's twin searches its toJson).
+ */
+const YAML11_LINE_BREAK = /[\u2028\u2029\u0085]/;
+const YAML11_LINE_BREAK_PROBLEM = "the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims " +
+  'the spaces around, unlike other YAML readers: remove the character, or write a line break as \\n';
+
+function holdsYaml11LineBreak(value: unknown): boolean {
+  if (typeof value === 'string') return YAML11_LINE_BREAK.test(value);
+  if (Array.isArray(value)) return value.some(holdsYaml11LineBreak);
+  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => YAML11_LINE_BREAK.test(k) || holdsYaml11LineBreak(v));
+  return false;
 }
 
 function checkSecretRef(

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { App, Chart, YamlOutputType } from 'cdk8s';
-import { RasaBot } from '../../constructs/index.js';
-import { isDns1123Label } from '../../settings/index.js';
+import { isDns1123Label, resolveSettings } from '../../settings/index.js';
 import { usageError } from '../errors.js';
 import { replaceOutputFiles } from '../output-folder.js';
 import { readValuesFiles } from '../values-files.js';
@@ -21,7 +19,7 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
   --release NAME       release name (default: rasa)
   --namespace NS       namespace of every object (default: default)`,
 
-  run(argv, env) {
+  async run(argv, env) {
     const { values } = parseArgs({
       args: [...argv],
       options: {
@@ -44,11 +42,14 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
       throw usageError(`--namespace (${JSON.stringify(values.namespace)}) must be a namespace name: at most 63 lower-case letters, ` +
         "digits and '-', starting and ending with a letter or digit (e.g. --namespace chat)");
     }
-    const fileValues = readValuesFiles(values.values);
+    // Settings are checked before cdk8s and the constructs load (a fifth of a second): a refused
+    // values file is refused fast, and the constructs get settings that are already resolved.
+    const settings = resolveSettings(...readValuesFiles(values.values));
+    const [{ App, Chart, YamlOutputType }, { RasaBot }] = await Promise.all([import('cdk8s'), import('../../constructs/index.js')]);
     replaceOutputFiles(outdir, (staging) => {
       const app = new App({ outdir: staging, outputFileExtension: '.k8s.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
       const chart = new Chart(app, release, { disableResourceNameHashes: true });
-      new RasaBot(chart, 'Bot', { values: fileValues, release, namespace: values.namespace });
+      new RasaBot(chart, 'Bot', { settings, release, namespace: values.namespace });
       app.synth();
     });
     return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n` };
