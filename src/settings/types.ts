@@ -1,316 +1,751 @@
-/**
- * The one settings model of the product. Its shape is exactly the Helm chart's values
- * (chart/values.yaml), validated by the same schema (chart/values.schema.json): the constructs,
- * the CLI and the chart all read it, so a values file means the same thing everywhere.
- */
+// Generated from chart/values.schema.json by scripts/generate-types.mjs: do not edit.
+// Change the schema (descriptions and defaults are the TSDoc here), then run `npm run generate:types`.
 
-/** A JWT algorithm Rasa can verify with a shared key (the minter signs with the same key). */
 export type JwtMethod = 'HS256' | 'HS384' | 'HS512';
 
+export type Quantity = string | number;
+
+/**
+ * rasa-socketio-jwt settings: the Helm chart's values, which the constructs and the CLI read too, so a
+ * values file means the same thing everywhere
+ */
+export interface Settings {
+  /**
+   * Helm's global values, shared with parent charts; not used by this chart
+   */
+  readonly global?: {
+    readonly [k: string]: unknown;
+  };
+  /**
+   * Replaces the chart name in object names (the release name stays)
+   * @default ""
+   */
+  readonly nameOverride: string;
+  /**
+   * Replaces the whole object name prefix (release name and chart name)
+   * @default ""
+   */
+  readonly fullnameOverride: string;
+  /**
+   * Labels added to every object this chart renders
+   * @default {}
+   */
+  readonly commonLabels: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Annotations added to every object this chart renders
+   * @default {}
+   */
+  readonly commonAnnotations: {
+    readonly [k: string]: string;
+  };
+  readonly socketio: SocketioSettings;
+  /**
+   * Other channels for credentials.yml, as Rasa spells them (e.g. rest: {}); no secrets here, reference
+   * ${ENV} instead
+   * @default {}
+   */
+  readonly channels: {
+    readonly [k: string]: {
+      readonly [k: string]: unknown;
+    } | null;
+  };
+  readonly rasa: RasaSettings;
+  readonly service: ServiceSettings;
+  readonly ingress: IngressSettings;
+  /**
+   * Widgets to mint tokens and snippets for
+   * @default [
+   *   {
+   *     "name": "web-chat",
+   *     "url": "",
+   *     "claims": {
+   *       "sender_id": "rasa-chat-widget"
+   *     },
+   *     "expiresIn": "",
+   *     "initialPayload": ""
+   *   }
+   * ]
+   */
+  readonly widgets: readonly WidgetSettings[];
+  readonly minter: MinterSettings;
+}
+
+/**
+ * The socketio channel the web chat widgets connect to, which accepts only tokens signed with the key
+ * from a Secret
+ */
+export interface SocketioSettings {
+  /**
+   * Event name the widget sends user messages with
+   * @default "user_uttered"
+   */
+  readonly userMessageEvt: string;
+  /**
+   * Event name the bot answers with
+   * @default "bot_uttered"
+   */
+  readonly botMessageEvt: string;
+  /**
+   * Let the widget keep its session across page loads (sender is the client's session_id)
+   * @default true
+   */
+  readonly sessionPersistence: boolean;
+  /**
+   * URL path of the socket.io endpoint; the widgets must use the same
+   * @default "/socket.io"
+   */
+  readonly socketioPath: string;
+  /**
+   * socket.io namespace; empty for the default namespace
+   * @default ""
+   */
+  readonly namespace: string;
+  /**
+   * HMAC algorithm tokens are signed and verified with (HS256, HS384 or HS512)
+   * @default "HS256"
+   */
+  readonly jwtMethod: JwtMethod;
+  readonly jwtKey: JwtKeySettings;
+}
+
+/**
+ * Where the JWT key comes from: a key of a Secret, handed to Rasa as an environment variable
+ */
 export interface JwtKeySettings {
   /**
-   * Secret that holds the JWT key.
+   * Secret that holds the JWT key (create it before installing, or set socketio.jwtKey.generate; see
+   * README)
    * @default "rasa-socketio-jwt"
    */
   readonly secretName: string;
   /**
-   * Key inside that Secret.
+   * Key inside that Secret
    * @default "jwt-key"
    */
   readonly secretKey: string;
   /**
-   * Environment variable the key reaches Rasa through; credentials.yml names it unquoted.
+   * Environment variable the key reaches Rasa through; credentials.yml names it unquoted
    * @default "RASA_SOCKETIO_JWT_KEY"
    */
   readonly envName: string;
   /**
-   * LOCAL USE ONLY: a key of at least 32 bytes to create the Secret from.
-   * @default "" - the Secret is referenced, never created
+   * LOCAL USE ONLY: a key (>= 32 bytes) to create the Secret from; it then sits in your values
+   * @default ""
    */
   readonly literal: string;
   /**
-   * Create the Secret in the cluster when it is absent (a Job makes 32 random bytes, hex-encoded: 64 characters); an
-   * existing Secret is never changed, so the key survives upgrades and GitOps syncs.
+   * Create the Secret in the cluster when it is absent (32 random bytes as 64 hex characters, made by a
+   * Job before install and upgrade); an existing Secret is never changed, and it outlives the release
    * @default false
    */
   readonly generate: boolean;
 }
 
-export interface SocketioSettings {
-  /** @default "user_uttered" */
-  readonly userMessageEvt: string;
-  /** @default "bot_uttered" */
-  readonly botMessageEvt: string;
+/**
+ * The Rasa server: image, model, endpoints and pods
+ */
+export interface RasaSettings {
+  readonly image: RasaImageSettings;
+  readonly serviceAccount: ServiceAccountSettings;
   /**
-   * Keep the widget's session across page loads.
-   * @default true
+   * Names of Secrets used to pull the image
+   * @default []
    */
-  readonly sessionPersistence: boolean;
+  readonly imagePullSecrets: readonly string[];
   /**
-   * URL path of the socket.io endpoint; the widgets must use the same.
-   * @default "/socket.io"
+   * Number of Rasa pods; more than one needs a shared tracker store and a lock store in rasa.endpoints
+   * @default 1
    */
-  readonly socketioPath: string;
+  readonly replicaCount: number;
   /**
-   * socket.io namespace.
-   * @default "" - the default namespace
+   * A PodDisruptionBudget for the Rasa pods
    */
-  readonly namespace: string;
-  /** @default "HS256" */
-  readonly jwtMethod: JwtMethod;
-  readonly jwtKey: JwtKeySettings;
+  readonly podDisruptionBudget: {
+    /**
+     * Keep Rasa pods up through node drains; rendered only with more than one replica (with one it would
+     * block drains)
+     * @default true
+     */
+    readonly enabled: boolean;
+    /**
+     * Pods that must stay up during a voluntary disruption
+     * @default 1
+     */
+    readonly minAvailable: number;
+  };
+  /**
+   * Port the Rasa server listens on
+   * @default 5005
+   */
+  readonly port: number;
+  readonly model: ModelSettings;
+  /**
+   * Other endpoints.yml entries (tracker_store, lock_store, action_endpoint...); no secrets here,
+   * reference ${ENV} fed by rasa.extraEnv
+   * @default {}
+   */
+  readonly endpoints: {
+    readonly [k: string]: {
+      readonly [k: string]: unknown;
+    } | null;
+  };
+  readonly api: ApiSettings;
+  readonly license: LicenseSettings;
+  /**
+   * Let Rasa send usage telemetry
+   * @default false
+   */
+  readonly telemetryEnabled: boolean;
+  /**
+   * Extra arguments for rasa run
+   * @default []
+   */
+  readonly extraArgs: readonly string[];
+  /**
+   * Extra environment variables: {name, value} or {name, secretName, secretKey}
+   * @default []
+   */
+  readonly extraEnv: readonly ExtraEnv[];
+  readonly resources: RasaResourceSettings;
+  readonly startupProbe: StartupProbeSettings;
+  readonly livenessProbe: LivenessProbeSettings;
+  readonly readinessProbe: ReadinessProbeSettings;
+  /**
+   * Node labels the Rasa pods must run on
+   * @default {}
+   */
+  readonly nodeSelector: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Tolerations of the Rasa pods
+   * @default []
+   */
+  readonly tolerations: readonly {
+    readonly [k: string]: unknown;
+  }[];
+  /**
+   * Affinity of the Rasa pods (e.g. spread over zones)
+   * @default {}
+   */
+  readonly affinity: {
+    readonly [k: string]: unknown;
+  };
+  /**
+   * Topology spread constraints of the Rasa pods
+   * @default []
+   */
+  readonly topologySpreadConstraints: readonly {
+    readonly [k: string]: unknown;
+  }[];
+  /**
+   * PriorityClass of the Rasa pods; empty for the cluster's default
+   * @default ""
+   */
+  readonly priorityClassName: string;
+  /**
+   * Annotations for the Rasa pods
+   * @default {}
+   */
+  readonly podAnnotations: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Labels for the Rasa pods (the selector labels cannot be overridden)
+   * @default {}
+   */
+  readonly podLabels: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Origins of the pages that embed the widget (rasa run --cors): the widgets start with HTTP
+   * long-polling, which a browser allows across origins only with CORS; empty for pages served from
+   * Rasa's own origin
+   * @default []
+   */
+  readonly cors: readonly string[];
 }
 
-export interface ImageSettings {
-  /** @default "docker.io" */
+/**
+ * The Rasa image
+ */
+export interface RasaImageSettings {
+  /**
+   * Registry of the Rasa image
+   * @default "docker.io"
+   */
   readonly registry: string;
-  /** @default "rasa/rasa" */
+  /**
+   * Rasa image (rasa/rasa for Open Source, rasa/rasa-pro for Rasa Pro)
+   * @default "rasa/rasa"
+   */
   readonly repository: string;
-  /** @default "3.6.21" */
+  /**
+   * Rasa image tag
+   * @default "3.6.21"
+   */
   readonly tag: string;
   /**
-   * Image digest (sha256:...); when set it wins over the tag.
+   * Image digest (sha256:...); when set it wins over the tag
    * @default ""
    */
   readonly digest: string;
-  /** @default "IfNotPresent" */
+  /**
+   * Image pull policy
+   * @default "IfNotPresent"
+   */
   readonly pullPolicy: 'Always' | 'IfNotPresent' | 'Never';
 }
 
+/**
+ * The ServiceAccount of the Rasa pods
+ */
+export interface ServiceAccountSettings {
+  /**
+   * Create a ServiceAccount for the Rasa pods; its token is never mounted (Rasa needs no Kubernetes API)
+   * @default true
+   */
+  readonly create: boolean;
+  /**
+   * Its name (empty: the fullname); with create false, an existing one (empty: the namespace's default)
+   * @default ""
+   */
+  readonly name: string;
+  /**
+   * Its annotations (e.g. a cloud IAM role for a model bucket)
+   * @default {}
+   */
+  readonly annotations: {
+    readonly [k: string]: string;
+  };
+}
+
+/**
+ * The model Rasa serves
+ */
 export interface ModelSettings {
   /**
-   * Model file or folder inside the container, passed as --model.
+   * Model file or folder inside the container, passed as --model
    * @default "models"
    */
   readonly path: string;
   /**
-   * Model server URL (endpoints.yml models.url).
-   * @default "" - load rasa.model.path
+   * Model server URL (endpoints.yml models.url); empty to load rasa.model.path
+   * @default ""
    */
   readonly serverUrl: string;
-  /** @default 100 */
+  /**
+   * Seconds between model server polls
+   * @default 100
+   */
   readonly waitTimeBetweenPulls: number;
 }
 
+/**
+ * Rasa's HTTP API
+ */
 export interface ApiSettings {
   /**
-   * Serve Rasa's HTTP API (--enable-api), protected by the token Secret.
+   * Serve Rasa's HTTP API (--enable-api), protected by the token below
    * @default false
    */
   readonly enabled: boolean;
-  /** @default "" - required when enabled */
+  /**
+   * Secret holding the HTTP API auth token (required when the API is enabled)
+   * @default ""
+   */
   readonly tokenSecretName: string;
-  /** @default "auth-token" */
+  /**
+   * Key inside that Secret
+   * @default "auth-token"
+   */
   readonly tokenSecretKey: string;
 }
 
+/**
+ * The Rasa Pro licence
+ */
 export interface LicenseSettings {
   /**
-   * Secret holding the Rasa Pro licence.
-   * @default "" - Rasa Open Source, no licence
+   * Secret holding the Rasa Pro licence; empty for Rasa Open Source
+   * @default ""
    */
   readonly secretName: string;
-  /** @default "license" */
+  /**
+   * Key inside that Secret
+   * @default "license"
+   */
   readonly secretKey: string;
-  /** @default "RASA_PRO_LICENSE" */
+  /**
+   * Environment variable Rasa Pro reads its licence from
+   * @default "RASA_PRO_LICENSE"
+   */
   readonly envName: string;
 }
 
-/** An extra environment variable: a plain value, or a key of a Secret. */
+/**
+ * An extra environment variable: a plain value, or a key of a Secret
+ */
 export interface ExtraEnv {
+  /**
+   * Variable name
+   */
   readonly name: string;
+  /**
+   * Plain value
+   */
   readonly value?: string;
+  /**
+   * Secret to read the value from
+   */
   readonly secretName?: string;
+  /**
+   * Key inside that Secret
+   */
   readonly secretKey?: string;
 }
 
-export type Quantity = string | number;
-
-export interface ResourceSettings {
-  readonly requests: { readonly cpu: Quantity; readonly memory: Quantity };
-  readonly limits: { readonly cpu: Quantity; readonly memory: Quantity };
+/**
+ * Requests and limits of the Rasa container
+ */
+export interface RasaResourceSettings {
+  /**
+   * What the Rasa container requests; an empty quantity requests nothing
+   */
+  readonly requests: {
+    /**
+     * CPU request
+     * @default "500m"
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory request
+     * @default "1Gi"
+     */
+    readonly memory: Quantity;
+  };
+  /**
+   * What the Rasa container is limited to; an empty quantity sets no limit
+   */
+  readonly limits: {
+    /**
+     * CPU limit; empty for none (Rasa bursts while loading a model)
+     * @default ""
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory limit
+     * @default "3Gi"
+     */
+    readonly memory: Quantity;
+  };
 }
 
-export interface ProbeSettings {
+/**
+ * How long Rasa may take to start (load its model) before the container restarts
+ */
+export interface StartupProbeSettings {
+  /**
+   * Seconds between start-up checks
+   * @default 10
+   */
   readonly periodSeconds: number;
+  /**
+   * Checks before giving up: the budget to load a model is periodSeconds x failureThreshold
+   * @default 60
+   */
   readonly failureThreshold: number;
 }
 
-export interface ServiceAccountSettings {
+/**
+ * When a running Rasa container restarts
+ */
+export interface LivenessProbeSettings {
   /**
-   * Create a ServiceAccount for the Rasa pods; its token is never mounted.
-   * @default true
+   * Seconds between liveness checks
+   * @default 15
    */
-  readonly create: boolean;
-  /** @default "" - the fullname, or the namespace's default when not created */
-  readonly name: string;
-  /** @default {} */
-  readonly annotations: Readonly<Record<string, string>>;
+  readonly periodSeconds: number;
+  /**
+   * Failed checks before the container restarts
+   * @default 4
+   */
+  readonly failureThreshold: number;
 }
 
-export interface RasaSettings {
-  readonly image: ImageSettings;
-  readonly serviceAccount: ServiceAccountSettings;
-  /** @default [] */
-  readonly imagePullSecrets: readonly string[];
-  /** @default 1 */
-  readonly replicaCount: number;
-  /** @default enabled, minAvailable 1: rendered only with more than one replica */
-  readonly podDisruptionBudget: { readonly enabled: boolean; readonly minAvailable: number };
-  /** @default 5005 */
-  readonly port: number;
-  readonly model: ModelSettings;
+/**
+ * When a Rasa pod takes traffic
+ */
+export interface ReadinessProbeSettings {
   /**
-   * Other endpoints.yml entries, as Rasa spells them.
+   * Seconds between readiness checks
+   * @default 10
+   */
+  readonly periodSeconds: number;
+  /**
+   * Failed checks before the pod leaves the Service
+   * @default 3
+   */
+  readonly failureThreshold: number;
+}
+
+/**
+ * The Service in front of the Rasa pods
+ */
+export interface ServiceSettings {
+  /**
+   * Service type
+   * @default "ClusterIP"
+   */
+  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  /**
+   * Service port
+   * @default 5005
+   */
+  readonly port: number;
+  /**
+   * Service annotations
    * @default {}
    */
-  readonly endpoints: Readonly<Record<string, unknown>>;
-  readonly api: ApiSettings;
-  readonly license: LicenseSettings;
-  /**
-   * Origins of the pages that embed the widget (rasa run --cors). The widgets start with HTTP
-   * long-polling, which a browser allows across origins only with CORS.
-   * @default [] - pages served from Rasa's own origin
-   */
-  readonly cors: readonly string[];
-  /** @default false */
-  readonly telemetryEnabled: boolean;
-  /** @default [] */
-  readonly extraArgs: readonly string[];
-  /** @default [] */
-  readonly extraEnv: readonly ExtraEnv[];
-  /** @default requests 500m / 1Gi, limits none / 3Gi */
-  readonly resources: ResourceSettings;
-  /** @default every 10 s, 60 failures: ten minutes to load a model */
-  readonly startupProbe: ProbeSettings;
-  /** @default every 15 s, 4 failures */
-  readonly livenessProbe: ProbeSettings;
-  /** @default every 10 s, 3 failures */
-  readonly readinessProbe: ProbeSettings;
-  /** @default {} */
-  readonly nodeSelector: Readonly<Record<string, string>>;
-  /** Kubernetes tolerations, as in a pod spec. @default [] */
-  readonly tolerations: readonly Readonly<Record<string, unknown>>[];
-  /** Kubernetes affinity, as in a pod spec. @default {} */
-  readonly affinity: Readonly<Record<string, unknown>>;
-  /** As in a pod spec. @default [] */
-  readonly topologySpreadConstraints: readonly Readonly<Record<string, unknown>>[];
-  /** @default "" - the cluster's default */
-  readonly priorityClassName: string;
-  /** @default {} */
-  readonly podAnnotations: Readonly<Record<string, string>>;
-  /** @default {} */
-  readonly podLabels: Readonly<Record<string, string>>;
+  readonly annotations: {
+    readonly [k: string]: string;
+  };
 }
 
-export interface ServiceSettings {
-  /** @default "ClusterIP" */
-  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
-  /** @default 5005 */
-  readonly port: number;
-  /** @default {} */
-  readonly annotations: Readonly<Record<string, string>>;
-}
-
+/**
+ * An Ingress that routes the socket.io path to the Service
+ */
 export interface IngressSettings {
-  /** @default false */
+  /**
+   * Create an Ingress for the socket.io endpoint
+   * @default false
+   */
   readonly enabled: boolean;
-  /** @default "" */
+  /**
+   * IngressClass name
+   * @default ""
+   */
   readonly className: string;
-  /** @default "" - required when enabled */
+  /**
+   * Public host name the widgets connect to
+   * @default ""
+   */
   readonly host: string;
-  /** @default "" - no TLS */
+  /**
+   * Secret with the TLS certificate for the host; empty for no TLS
+   * @default ""
+   */
   readonly tlsSecretName: string;
-  /** @default {} */
-  readonly annotations: Readonly<Record<string, string>>;
+  /**
+   * Ingress annotations (sticky sessions for several replicas go here)
+   * @default {}
+   */
+  readonly annotations: {
+    readonly [k: string]: string;
+  };
 }
 
-/** One web chat widget: its token and snippets land in the minter's ConfigMap. */
+/**
+ * One web chat widget: its token and snippets land in the minter's ConfigMap
+ */
 export interface WidgetSettings {
-  /** Widget name: the prefix of its keys in the ConfigMap. */
+  /**
+   * Widget name: the prefix of its keys in the ConfigMap
+   */
   readonly name: string;
   /**
-   * Public origin the page connects to.
-   * @default "" - https://ingress.host when the Ingress is on, else http://localhost:service.port
+   * Public origin the page connects to (https://bot.example.com); empty: https://ingress.host, else
+   * http://localhost:service.port (kubectl port-forward)
+   * @default ""
    */
   readonly url?: string;
   /**
-   * Token payload. Rasa refuses an empty payload and any `aud` claim.
-   * @default {"sender_id": "rasa-chat-widget"}
+   * Token payload (any claims; Rasa refuses an empty payload and any aud claim): sender_id is the
+   * widgets' convention
+   * @default {
+   *   "sender_id": "rasa-chat-widget"
+   * }
    */
-  readonly claims?: Readonly<Record<string, unknown>>;
+  readonly claims?: {
+    readonly [k: string]: unknown;
+  };
   /**
-   * Token lifetime: 30d, 12h, 90m, 3600s, 2w.
-   * @default "" - no expiry, as the widgets expect long-lived tokens
+   * Token lifetime (30d, 12h, 90m, 3600s; at most 10 years); empty for none, as the widgets expect
+   * long-lived tokens
+   * @default ""
    */
   readonly expiresIn?: string;
   /**
-   * Message sent when the chat opens (e.g. /greet).
-   * @default "" - none
+   * Message sent when the chat opens (e.g. /greet); empty for none
+   * @default ""
    */
   readonly initialPayload?: string;
 }
 
+/**
+ * The Job that signs the widget tokens in the cluster and writes them, with HTML snippets, into one
+ * ConfigMap
+ */
 export interface MinterSettings {
-  /** @default true */
+  /**
+   * Render the minter Job, its ServiceAccount, Role and RoleBinding
+   * @default true
+   */
   readonly enabled: boolean;
-  /** @default "" - <fullname>-widgets */
+  /**
+   * ConfigMap the tokens and snippets go to; empty for <fullname>-widgets
+   * @default ""
+   */
   readonly configMapName: string;
-  /** @default docker.io/library/node:24.21.0-alpine */
-  readonly image: ImageSettings;
-  /** @default 3 */
+  readonly image: MinterImageSettings;
+  /**
+   * Retries of a failed minter pod
+   * @default 3
+   */
   readonly backoffLimit: number;
-  /** @default 300 */
+  /**
+   * Seconds before a running minter Job is stopped
+   * @default 300
+   */
   readonly activeDeadlineSeconds: number;
   /**
-   * Delete the finished Job after this many seconds.
-   * @default null - keep it: GitOps tools recreate a deleted Job, which would mint again
+   * Delete the finished Job after this many seconds; null keeps it (GitOps tools recreate deleted Jobs)
+   * @default null
    */
   readonly ttlSecondsAfterFinished?: number | null;
-  /** @default requests 50m / 64Mi, limits none / 128Mi */
-  readonly resources: ResourceSettings;
+  readonly resources: MinterResourceSettings;
   /**
-   * Annotations of the Job. helm.sh/ annotations are Helm's: the constructs leave them out.
-   * @default a Helm post-install,post-upgrade,post-rollback hook, deleted once it succeeds
+   * Annotations of the Job: by default a Helm hook after install, upgrade and rollback (so the ConfigMap
+   * always lists the running release's widgets), deleted once it succeeds (helm.sh/ annotations are
+   * Helm's alone: the constructs leave them out)
+   * @default {
+   *   "helm.sh/hook": "post-install,post-upgrade,post-rollback",
+   *   "helm.sh/hook-weight": "0",
+   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
+   * }
    */
-  readonly jobAnnotations: Readonly<Record<string, string>>;
+  readonly jobAnnotations: {
+    readonly [k: string]: string;
+  };
   /**
-   * Annotations of the minter's ServiceAccount, Role, RoleBinding and script ConfigMap.
-   * @default Helm hooks that come before the Job
+   * Annotations of the minter's ServiceAccount, Role, RoleBinding and script ConfigMap: hooks that come
+   * before the Job
+   * @default {
+   *   "helm.sh/hook": "post-install,post-upgrade,post-rollback",
+   *   "helm.sh/hook-weight": "-5",
+   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
+   * }
    */
-  readonly rbacAnnotations: Readonly<Record<string, string>>;
-  /** @default a Helm pre-install,pre-upgrade,pre-rollback hook */
-  readonly keygenJobAnnotations: Readonly<Record<string, string>>;
-  /** @default Helm hooks that come before the key generator Job */
-  readonly keygenRbacAnnotations: Readonly<Record<string, string>>;
+  readonly rbacAnnotations: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Annotations of the key generator Job (socketio.jwtKey.generate): a Helm hook before install, upgrade
+   * and rollback
+   * @default {
+   *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
+   *   "helm.sh/hook-weight": "-10",
+   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
+   * }
+   */
+  readonly keygenJobAnnotations: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Annotations of the key generator's ServiceAccount, Role, RoleBinding and script ConfigMap
+   * @default {
+   *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
+   *   "helm.sh/hook-weight": "-15",
+   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
+   * }
+   */
+  readonly keygenRbacAnnotations: {
+    readonly [k: string]: string;
+  };
 }
 
-export interface Settings {
-  /** @default "" */
-  readonly nameOverride: string;
-  /** @default "" */
-  readonly fullnameOverride: string;
-  /** @default {} */
-  readonly commonLabels: Readonly<Record<string, string>>;
-  /** @default {} */
-  readonly commonAnnotations: Readonly<Record<string, string>>;
-  readonly socketio: SocketioSettings;
+/**
+ * The Node image the minter and the key generator run on
+ */
+export interface MinterImageSettings {
   /**
-   * Other channels for credentials.yml, as Rasa spells them.
-   * @default {}
+   * Registry of the Node image the minter runs on
+   * @default "docker.io"
    */
-  readonly channels: Readonly<Record<string, Readonly<Record<string, unknown>> | null>>;
-  readonly rasa: RasaSettings;
-  readonly service: ServiceSettings;
-  readonly ingress: IngressSettings;
-  /** @default one widget, "web-chat" */
-  readonly widgets: readonly WidgetSettings[];
-  readonly minter: MinterSettings;
+  readonly registry: string;
+  /**
+   * The official Node image
+   * @default "library/node"
+   */
+  readonly repository: string;
+  /**
+   * Node 24 image tag (the Node version the tests run the minter on)
+   * @default "24.21.0-alpine"
+   */
+  readonly tag: string;
+  /**
+   * Image digest (sha256:...); when set it wins over the tag
+   * @default ""
+   */
+  readonly digest: string;
+  /**
+   * Image pull policy
+   * @default "IfNotPresent"
+   */
+  readonly pullPolicy: 'Always' | 'IfNotPresent' | 'Never';
 }
+
+/**
+ * Requests and limits of the minter and key generator containers
+ */
+export interface MinterResourceSettings {
+  /**
+   * What the container requests; an empty quantity requests nothing
+   */
+  readonly requests: {
+    /**
+     * CPU request
+     * @default "50m"
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory request
+     * @default "64Mi"
+     */
+    readonly memory: Quantity;
+  };
+  /**
+   * What the container is limited to; an empty quantity sets no limit
+   */
+  readonly limits: {
+    /**
+     * CPU limit; empty for none
+     * @default ""
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory limit
+     * @default "128Mi"
+     */
+    readonly memory: Quantity;
+  };
+}
+
+/** An image: rasa.image or minter.image. */
+export type ImageSettings = RasaImageSettings | MinterImageSettings;
+
+/** Requests and limits of a container: rasa.resources or minter.resources. */
+export type ResourceSettings = RasaResourceSettings | MinterResourceSettings;
+
+/** When a probe of the Rasa container checks and gives up. */
+export type ProbeSettings = StartupProbeSettings | LivenessProbeSettings | ReadinessProbeSettings;
 
 /** What a caller gives: any part of the settings; the rest comes from the chart's values.yaml. */
 export type SettingsInput = DeepPartial<Settings>;
 
+/** Every property optional and nullable at every depth (a null removes a default, as in Helm); lists stay whole. */
 export type DeepPartial<T> = T extends readonly (infer _)[]
   ? T
   : T extends object
