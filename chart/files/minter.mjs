@@ -10,46 +10,94 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// src/settings/claims.ts
-var DEFAULT_CLAIMS = Object.freeze({ sender_id: "rasa-chat-widget" });
-var TIME_CLAIMS = ["exp", "iat", "nbf"];
-function claimProblems(claims, where) {
-  if (!isPlainObject(claims)) return [`'${where}' must be a map of claims (got ${JSON.stringify(claims)})`];
+// src/settings/rules/engine.ts
+function runRules(entries, subject) {
   const problems = [];
-  if (Object.keys(claims).length === 0) {
-    problems.push(`'${where}' is empty: Rasa refuses a token whose payload is empty; keep at least sender_id`);
-  }
-  if ("aud" in claims) {
-    problems.push(`'${where}.aud' is not allowed: Rasa verifies without an audience, so PyJWT refuses any token that has one`);
-  }
-  if ("sub" in claims && typeof claims.sub !== "string") {
-    problems.push(`'${where}.sub' must be a string (got ${JSON.stringify(claims.sub)}): PyJWT 2.10 and later refuse any other`);
-  }
-  if ("jti" in claims && typeof claims.jti !== "string") {
-    problems.push(`'${where}.jti' must be a string (got ${JSON.stringify(claims.jti)}): PyJWT 2.10 and later refuse any other`);
-  }
-  for (const claim of TIME_CLAIMS) {
-    if (claim in claims) {
-      problems.push(claim === "exp" ? `'${where}.exp' is not allowed: set the lifetime with expiresIn, and the minter computes exp` : `'${where}.${claim}' is not allowed: the minter leaves ${claim} out, since a value ahead of Rasa's clock makes Rasa refuse the token`);
+  for (const entry of entries) {
+    if ("scope" in entry) {
+      for (const item of entry.items(subject)) problems.push(...runRules(entry.rules, item));
+    } else {
+      const args = entry.check(subject);
+      if (args) problems.push(formatMessage(entry.message, args));
     }
   }
   return problems;
 }
+function formatMessage(template, args) {
+  let next = 0;
+  return template.replace(/%(?:\[(\d+)\])?([sd%])/g, (_, index, verb) => {
+    if (verb === "%") return "%";
+    if (index !== void 0) next = Number(index) - 1;
+    return String(args[next++]);
+  });
+}
+
+// src/settings/claims.ts
+var DEFAULT_CLAIMS = Object.freeze({ sender_id: "rasa-chat-widget" });
+function eachClaim(names, rule) {
+  return {
+    scope: names.map((name) => `{where}.${name}`).join(", "),
+    items: ({ claims, where }) => isPlainObject(claims) ? names.filter((name) => name in claims).map((claim) => ({ claims, where, claim })) : [],
+    rules: [rule]
+  };
+}
+var CLAIM_RULES = [
+  {
+    id: "claimsNotAMap",
+    paths: ["{where}"],
+    message: "'%s' must be a map of claims (got %s)",
+    check: (c) => !isPlainObject(c.claims) && [c.where, JSON.stringify(c.claims)]
+  },
+  {
+    id: "claimsEmpty",
+    paths: ["{where}"],
+    message: "'%s' is empty: Rasa refuses a token whose payload is empty; keep at least sender_id",
+    check: (c) => isPlainObject(c.claims) && Object.keys(c.claims).length === 0 && [c.where]
+  },
+  {
+    id: "claimsAudience",
+    paths: ["{where}.aud"],
+    message: "'%s.aud' is not allowed: Rasa verifies without an audience, so PyJWT refuses any token that has one",
+    check: (c) => isPlainObject(c.claims) && "aud" in c.claims && [c.where]
+  },
+  eachClaim(["sub", "jti"], {
+    id: "claimNotAString",
+    paths: ["{where}.sub", "{where}.jti"],
+    message: "'%s.%s' must be a string (got %s): PyJWT 2.10 and later refuse any other",
+    check: (c) => typeof c.claims[c.claim] !== "string" && [c.where, c.claim, JSON.stringify(c.claims[c.claim])]
+  }),
+  {
+    id: "claimsExpiry",
+    paths: ["{where}.exp"],
+    message: "'%s.exp' is not allowed: set the lifetime with expiresIn, and the minter computes exp",
+    check: (c) => isPlainObject(c.claims) && "exp" in c.claims && [c.where]
+  },
+  eachClaim(["iat", "nbf"], {
+    id: "claimsIssuedOrNotBefore",
+    paths: ["{where}.iat", "{where}.nbf"],
+    message: "'%[1]s.%[2]s' is not allowed: the minter leaves %[2]s out, since a value ahead of Rasa's clock makes Rasa refuse the token",
+    check: (c) => [c.where, c.claim]
+  })
+];
+function claimProblems(claims, where) {
+  return runRules(CLAIM_RULES, { claims, where });
+}
 
 // src/settings/lifetime.ts
+var LIFETIME = /^[1-9][0-9]*[smhdw]$/;
 var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-var LIFETIME = /^([1-9][0-9]*)([smhdw])$/;
 var MAX_LIFETIME_SECONDS = 10 * 365 * 86400;
+var LIFETIME_TOO_LONG = "'%s' (%s) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires";
+var NOT_A_LIFETIME = "'%s' (%s) is not a lifetime: use a number and one of s, m, h, d, w (e.g. 30d)";
+function isOverMaxLifetime(text) {
+  return text.length - 1 > String(MAX_LIFETIME_SECONDS).length || lifetimeSeconds(text) > MAX_LIFETIME_SECONDS;
+}
 function lifetimeProblem(text, where) {
-  const match = LIFETIME.exec(text);
-  if (!match) return `'${where}' (${text}) is not a lifetime: use a number and one of s, m, h, d, w (e.g. 30d)`;
-  const digits = match[1];
-  const tooLong = digits.length > String(MAX_LIFETIME_SECONDS).length || Number(digits) * UNIT_SECONDS[match[2]] > MAX_LIFETIME_SECONDS;
-  return tooLong ? `'${where}' (${text}) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires` : void 0;
+  if (!LIFETIME.test(text)) return formatMessage(NOT_A_LIFETIME, [where, text]);
+  return isOverMaxLifetime(text) ? formatMessage(LIFETIME_TOO_LONG, [where, text]) : void 0;
 }
 function lifetimeSeconds(text) {
-  const match = LIFETIME.exec(text);
-  return Number(match[1]) * UNIT_SECONDS[match[2]];
+  return Number(text.slice(0, -1)) * UNIT_SECONDS[text.slice(-1)];
 }
 
 // src/settings/rules.ts
@@ -108,344 +156,6 @@ function signingKey(key, source, method = "HS256") {
     );
   }
   return bytes;
-}
-
-// src/minter/input.ts
-function parseMinterInput(value) {
-  const fail = (message2) => {
-    throw new MintError("ERR_MINT_INPUT", `minter input: ${message2}`);
-  };
-  if (!isPlainObject(value)) return fail("must be a JSON object");
-  for (const field of ["configMap", "keyEnv", "method"]) {
-    if (typeof value[field] !== "string" || value[field] === "") fail(`'${field}' must be a non-empty string`);
-  }
-  const labels = value.labels ?? {};
-  if (!isPlainObject(labels) || Object.values(labels).some((v) => typeof v !== "string")) {
-    fail("'labels' must map names to strings");
-  }
-  if (!Array.isArray(value.widgets)) return fail("'widgets' must be a list");
-  const widgets = value.widgets.map((w, i) => {
-    if (!isPlainObject(w)) return fail(`'widgets[${i}]' must be an object`);
-    for (const field of ["name", "url", "expiresIn", "initialPayload"]) {
-      if (typeof w[field] !== "string") fail(`'widgets[${i}].${field}' must be a string`);
-    }
-    if (w.name === "") fail(`'widgets[${i}].name' must not be empty`);
-    const problems = claimProblems(w.claims, `widgets[${i}].claims`);
-    if (problems.length > 0) throw new MintError("ERR_MINT_CLAIMS", problems.join("; "));
-    return w;
-  });
-  return {
-    configMap: value.configMap,
-    labels,
-    keyEnv: value.keyEnv,
-    method: checkMethod(value.method, "method"),
-    widgets
-  };
-}
-
-// src/minter/fingerprint.ts
-import { createHash } from "node:crypto";
-function keyFingerprint(key) {
-  return createHash("sha256").update("rasa-socketio-jwt key fingerprint\0").update(key).digest("hex").slice(0, 16);
-}
-
-// src/minter/kube/request.ts
-import { request as httpsRequest } from "node:https";
-function kubeRequest(conn, req) {
-  const url = new URL(req.path, conn.server);
-  const headers = { Accept: "application/json", ...conn.headers };
-  const token = conn.token?.();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (req.body !== void 0) {
-    headers["Content-Type"] = req.contentType ?? "application/json";
-    headers["Content-Length"] = String(Buffer.byteLength(req.body));
-  }
-  return new Promise((resolve, reject) => {
-    const call = httpsRequest(url, {
-      method: req.method,
-      headers,
-      ca: conn.ca,
-      cert: conn.cert,
-      key: conn.key,
-      timeout: req.timeoutMs
-    }, (res) => {
-      const chunks = [];
-      res.on("data", (chunk) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
-    call.on("timeout", () => call.destroy(Object.assign(new Error(`no answer within ${req.timeoutMs} ms`), { code: "ETIMEDOUT" })));
-    call.on("error", reject);
-    call.end(req.body);
-  });
-}
-
-// src/minter/kube/status.ts
-function apiMessage(res) {
-  try {
-    const status = JSON.parse(res.body);
-    if (status.message) return status.message;
-  } catch {
-  }
-  return res.body.slice(0, 200) || "no message";
-}
-function retryAfterMs(res) {
-  const header = res.headers["retry-after"];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === void 0) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
-}
-
-// src/minter/kube/retry.ts
-var DEFAULT_RETRY_POLICY = {
-  attempts: 6,
-  baseMs: 500,
-  capMs: 1e4,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random
-};
-var RetriesExhausted = class extends Error {
-  constructor(attempts, lastReason) {
-    super(`gave up after ${attempts} attempts; last: ${lastReason}`);
-    this.attempts = attempts;
-    this.lastReason = lastReason;
-  }
-  attempts;
-  lastReason;
-};
-async function withRetries(attempt, policy, onRetry = () => {
-}) {
-  let lastReason = "";
-  for (let n = 1; n <= policy.attempts; n++) {
-    const outcome = await attempt(n);
-    if ("done" in outcome) return outcome.done;
-    if ("fail" in outcome) throw outcome.fail;
-    lastReason = outcome.retry;
-    if (n === policy.attempts) break;
-    const backoff = policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** (n - 1));
-    const delay = Math.min(policy.capMs, outcome.retryAfterMs ?? backoff);
-    onRetry(outcome.retry, delay, n);
-    await policy.sleep(delay);
-  }
-  throw new RetriesExhausted(policy.attempts, lastReason);
-}
-
-// src/minter/kube/apply-configmap.ts
-var FIELD_MANAGER = "rasa-socketio-jwt-minter";
-async function applyConfigMap(conn, target, opts = {}) {
-  const where = `ConfigMap ${target.namespace}/${target.name}`;
-  const body = JSON.stringify({
-    apiVersion: "v1",
-    kind: "ConfigMap",
-    metadata: { name: target.name, namespace: target.namespace, labels: target.labels },
-    data: target.data
-  });
-  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/configmaps/${encodeURIComponent(target.name)}?fieldManager=${FIELD_MANAGER}&force=true`;
-  const attempt = async () => {
-    let res;
-    try {
-      res = await kubeRequest(conn, {
-        method: "PATCH",
-        path,
-        body,
-        contentType: "application/apply-patch+yaml",
-        timeoutMs: opts.timeoutMs ?? 15e3
-      });
-    } catch (error) {
-      return { retry: `network error: ${error.code ?? error.message}` };
-    }
-    return classify(res, conn, target, where);
-  };
-  try {
-    return await withRetries(
-      attempt,
-      opts.policy ?? DEFAULT_RETRY_POLICY,
-      (reason, delay, n) => opts.log?.(`attempt ${n} to write ${where} failed (${reason}); retrying in ${Math.round(delay)} ms`)
-    );
-  } catch (error) {
-    if (error instanceof RetriesExhausted) {
-      throw new MintError(
-        "ERR_WRITE_FAILED",
-        `could not write ${where}: ${error.message}. The previous ConfigMap, if any, is unchanged`
-      );
-    }
-    throw error;
-  }
-}
-function classify(res, conn, target, where) {
-  const status = res.status;
-  if (status === 200 || status === 201) {
-    const object = JSON.parse(res.body);
-    return { done: { resourceVersion: object.metadata?.resourceVersion ?? "" } };
-  }
-  const message2 = apiMessage(res);
-  if (status === 401) {
-    return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized writing ${where}: the API server refused the credentials of ${conn.identity} (${message2})`) };
-  }
-  if (status === 403) {
-    return {
-      fail: new MintError(
-        "ERR_WRITE_FORBIDDEN",
-        `403 Forbidden writing ${where}: ${conn.identity} lacks the permission (${message2}); its Role must grant get, patch and create on configmaps with resourceNames ["${target.name}"] in namespace ${target.namespace}`
-      )
-    };
-  }
-  if (status === 409 || status === 429 || status >= 500) {
-    return { retry: `${status} ${message2}`, retryAfterMs: retryAfterMs(res) };
-  }
-  return { fail: new MintError("ERR_WRITE_REJECTED", `${status} writing ${where}: ${message2}`) };
-}
-
-// src/minter/kube/ensure-secret.ts
-async function ensureKeySecret(conn, target, newKey, opts = {}) {
-  const where = `Secret ${target.namespace}/${target.name}`;
-  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/secrets/${encodeURIComponent(target.name)}`;
-  const timeoutMs = opts.timeoutMs ?? 15e3;
-  const attempt = async () => {
-    let res;
-    try {
-      res = await kubeRequest(conn, { method: "GET", path, timeoutMs });
-      if (res.status === 200) return checkExisting(res, target, where);
-      if (res.status !== 404) return classify2(res, conn, target, where);
-      res = await kubeRequest(conn, {
-        method: "PATCH",
-        path: `${path}?fieldManager=${FIELD_MANAGER}`,
-        contentType: "application/apply-patch+yaml",
-        body: JSON.stringify({
-          apiVersion: "v1",
-          kind: "Secret",
-          type: "Opaque",
-          metadata: { name: target.name, namespace: target.namespace, labels: target.labels },
-          stringData: { [target.key]: newKey() }
-        }),
-        timeoutMs
-      });
-    } catch (error) {
-      return { retry: `network error: ${error.code ?? error.message}` };
-    }
-    if (res.status === 200 || res.status === 201) return { done: "created" };
-    return classify2(res, conn, target, where);
-  };
-  try {
-    return await withRetries(
-      attempt,
-      opts.policy ?? DEFAULT_RETRY_POLICY,
-      (reason, delay, n) => opts.log?.(`attempt ${n} on ${where} failed (${reason}); retrying in ${Math.round(delay)} ms`)
-    );
-  } catch (error) {
-    if (error instanceof RetriesExhausted) throw new MintError("ERR_WRITE_FAILED", `could not ensure ${where}: ${error.message}`);
-    throw error;
-  }
-}
-function checkExisting(res, target, where) {
-  const secret = JSON.parse(res.body);
-  const value = secret.data?.[target.key];
-  const bytes = value === void 0 ? 0 : Buffer.from(value, "base64").length;
-  if (bytes >= target.minBytes) return { done: "kept" };
-  return {
-    fail: new MintError("ERR_MINT_KEY", value === void 0 ? `${where} exists without the key "${target.key}": add it (at least ${target.minBytes} bytes), or name another Secret` : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least ${target.minBytes} bytes`)
-  };
-}
-function classify2(res, conn, target, where) {
-  const message2 = apiMessage(res);
-  if (res.status === 401) return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized on ${where}: the API server refused the credentials of ${conn.identity} (${message2})`) };
-  if (res.status === 403) {
-    return {
-      fail: new MintError("ERR_WRITE_FORBIDDEN", `403 Forbidden on ${where}: ${conn.identity} lacks the permission (${message2}); its Role must grant get, patch and create on secrets with resourceNames ["${target.name}"] in namespace ${target.namespace}`)
-    };
-  }
-  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message2}`, retryAfterMs: retryAfterMs(res) };
-  return { fail: new MintError("ERR_WRITE_REJECTED", `${res.status} on ${where}: ${message2}`) };
-}
-
-// src/minter/kube/service-account.ts
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-var SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
-function inClusterConnection(env, dir = SERVICE_ACCOUNT_DIR) {
-  const host = env.KUBERNETES_SERVICE_HOST;
-  const port = env.KUBERNETES_SERVICE_PORT;
-  if (!host || !port) {
-    throw new Error("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set: the minter runs inside a pod");
-  }
-  const read = (name) => {
-    try {
-      return readFileSync(join(dir, name), "utf8");
-    } catch (error) {
-      throw new Error(`cannot read the service account's ${name} in ${dir} (${error.code}): the minter pod needs its service account token mounted`, { cause: error });
-    }
-  };
-  const namespace = read("namespace").trim();
-  const token = () => read("token").trim();
-  token();
-  const server = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  return { conn: { server, ca: read("ca.crt"), token, identity: `the minter's service account in ${namespace}` }, namespace };
-}
-
-// src/minter/snippets.ts
-var LEGACY_WIDGET_SCRIPT = "https://unpkg.com/@rasahq/rasa-chat";
-var WEB_COMPONENT_SCRIPT = "https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js";
-function legacySnippet(w) {
-  const attributes = [
-    ["id", "rasa-chat-widget"],
-    ["data-websocket-url", w.url],
-    ["data-token", w.token],
-    ...w.initialPayload ? [["data-initial-payload", w.initialPayload]] : []
-  ];
-  return `<div ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></div>
-<script src="${LEGACY_WIDGET_SCRIPT}" type="application/javascript"></script>
-`;
-}
-function webComponentSnippet(w) {
-  const attributes = [
-    ["server-url", w.url],
-    ["authentication-token", w.token],
-    ...w.initialPayload ? [["initial-payload", w.initialPayload]] : []
-  ];
-  return `<rasa-chatbot-widget ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></rasa-chatbot-widget>
-<script type="module" src="${WEB_COMPONENT_SCRIPT}"></script>
-`;
-}
-function escapeAttribute(value) {
-  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
-
-// src/minter/output.ts
-var CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
-function widgetsConfigMapData(widgets, meta) {
-  const data = {};
-  for (const w of widgets) {
-    data[`${w.name}.token`] = w.token;
-    data[`${w.name}.legacy.html`] = legacySnippet(w);
-    data[`${w.name}.web-component.html`] = webComponentSnippet(w);
-  }
-  const index = {
-    method: meta.method,
-    keyFingerprint: meta.keyFingerprint,
-    widgets: widgets.map((w) => ({
-      name: w.name,
-      url: w.url,
-      expiresAt: w.expiresAt === null ? null : new Date(w.expiresAt * 1e3).toISOString()
-    }))
-  };
-  data["index.json"] = `${JSON.stringify(index, null, 2)}
-`;
-  return data;
-}
-function checkConfigMapSize(data, name) {
-  const encoder2 = new TextEncoder();
-  let total = 0;
-  for (const [key, value] of Object.entries(data)) total += encoder2.encode(key).length + encoder2.encode(value).length;
-  if (total > CONFIGMAP_LIMIT_BYTES) {
-    throw new MintError(
-      "ERR_MINT_TOO_LARGE",
-      `ConfigMap ${name} would hold ${total} bytes, over the ${CONFIGMAP_LIMIT_BYTES}-byte limit of a ConfigMap: spread the widgets over several releases (each with its own minter.configMapName), or drop some`
-    );
-  }
-  return total;
 }
 
 // src/minter/token.ts
@@ -955,8 +665,7 @@ function parseDuration(text, where) {
 
 // src/minter/token.ts
 async function mintToken(req) {
-  const problems = claimProblems(req.claims, `${req.where}.claims`);
-  if (problems.length > 0) throw new MintError("ERR_MINT_CLAIMS", problems.join("; "));
+  checkClaims(req.claims, `${req.where}.claims`);
   const payload = { ...req.claims };
   let expiresAt = null;
   if (req.expiresIn) {
@@ -965,12 +674,353 @@ async function mintToken(req) {
   }
   return { token: await signToken(payload, req.key, req.method), expiresAt };
 }
+function checkClaims(claims, where) {
+  const problems = claimProblems(claims, where);
+  if (problems.length > 0) throw new MintError("ERR_MINT_CLAIMS", problems.join("; "));
+}
 function signToken(payload, key, method) {
   return new SignJWT(payload).setProtectedHeader({ alg: method, typ: "JWT" }).sign(key);
 }
 var HASH_OF = { HS256: "SHA-256", HS384: "SHA-384", HS512: "SHA-512" };
 function hmacKey(key, method) {
   return webcrypto.subtle.importKey("raw", key, { name: "HMAC", hash: HASH_OF[method] }, false, ["sign"]);
+}
+
+// src/minter/input.ts
+function parseMinterInput(value) {
+  const fail = (message2) => {
+    throw new MintError("ERR_MINT_INPUT", `minter input: ${message2}`);
+  };
+  if (!isPlainObject(value)) return fail("must be a JSON object");
+  for (const field of ["configMap", "keyEnv", "method"]) {
+    if (typeof value[field] !== "string" || value[field] === "") fail(`'${field}' must be a non-empty string`);
+  }
+  const labels = value.labels ?? {};
+  if (!isPlainObject(labels) || Object.values(labels).some((v) => typeof v !== "string")) {
+    fail("'labels' must map names to strings");
+  }
+  if (!Array.isArray(value.widgets)) return fail("'widgets' must be a list");
+  const widgets = value.widgets.map((w, i) => {
+    if (!isPlainObject(w)) return fail(`'widgets[${i}]' must be an object`);
+    for (const field of ["name", "url", "expiresIn", "initialPayload"]) {
+      if (typeof w[field] !== "string") fail(`'widgets[${i}].${field}' must be a string`);
+    }
+    if (w.name === "") fail(`'widgets[${i}].name' must not be empty`);
+    checkClaims(w.claims, `widgets[${i}].claims`);
+    return w;
+  });
+  return {
+    configMap: value.configMap,
+    labels,
+    keyEnv: value.keyEnv,
+    method: checkMethod(value.method, "method"),
+    widgets
+  };
+}
+
+// src/minter/fingerprint.ts
+import { createHash } from "node:crypto";
+function keyFingerprint(key) {
+  return createHash("sha256").update("rasa-socketio-jwt key fingerprint\0").update(key).digest("hex").slice(0, 16);
+}
+
+// src/minter/kube/request.ts
+import { request as httpsRequest } from "node:https";
+function kubeRequest(conn, req) {
+  const url = new URL(req.path, conn.server);
+  const headers = { Accept: "application/json", ...conn.headers };
+  const token = conn.token?.();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (req.body !== void 0) {
+    headers["Content-Type"] = req.contentType ?? "application/json";
+    headers["Content-Length"] = String(Buffer.byteLength(req.body));
+  }
+  return new Promise((resolve, reject) => {
+    const call = httpsRequest(url, {
+      method: req.method,
+      headers,
+      ca: conn.ca,
+      cert: conn.cert,
+      key: conn.key,
+      timeout: req.timeoutMs
+    }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    call.on("timeout", () => call.destroy(Object.assign(new Error(`no answer within ${req.timeoutMs} ms`), { code: "ETIMEDOUT" })));
+    call.on("error", reject);
+    call.end(req.body);
+  });
+}
+
+// src/minter/kube/status.ts
+function apiMessage(res) {
+  try {
+    const status = JSON.parse(res.body);
+    if (status.message) return status.message;
+  } catch {
+  }
+  return res.body.slice(0, 200) || "no message";
+}
+function retryAfterMs(res) {
+  const header = res.headers["retry-after"];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === void 0) return void 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - Date.now());
+}
+
+// src/minter/kube/retry.ts
+var DEFAULT_RETRY_POLICY = {
+  attempts: 6,
+  baseMs: 500,
+  capMs: 1e4,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random
+};
+var RetriesExhausted = class extends Error {
+  constructor(attempts, lastReason) {
+    super(`gave up after ${attempts} attempts; last: ${lastReason}`);
+    this.attempts = attempts;
+    this.lastReason = lastReason;
+  }
+  attempts;
+  lastReason;
+};
+async function withRetries(attempt, policy, onRetry = () => {
+}) {
+  let lastReason = "";
+  for (let n = 1; n <= policy.attempts; n++) {
+    const outcome = await attempt(n);
+    if ("done" in outcome) return outcome.done;
+    if ("fail" in outcome) throw outcome.fail;
+    lastReason = outcome.retry;
+    if (n === policy.attempts) break;
+    const backoff = policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** (n - 1));
+    const delay = Math.min(policy.capMs, outcome.retryAfterMs ?? backoff);
+    onRetry(outcome.retry, delay, n);
+    await policy.sleep(delay);
+  }
+  throw new RetriesExhausted(policy.attempts, lastReason);
+}
+
+// src/minter/kube/apply-configmap.ts
+var FIELD_MANAGER = "rasa-socketio-jwt-minter";
+async function applyConfigMap(conn, target, opts = {}) {
+  const where = `ConfigMap ${target.namespace}/${target.name}`;
+  const body = JSON.stringify({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: target.name, namespace: target.namespace, labels: target.labels },
+    data: target.data
+  });
+  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/configmaps/${encodeURIComponent(target.name)}?fieldManager=${FIELD_MANAGER}&force=true`;
+  const attempt = async () => {
+    let res;
+    try {
+      res = await kubeRequest(conn, {
+        method: "PATCH",
+        path,
+        body,
+        contentType: "application/apply-patch+yaml",
+        timeoutMs: opts.timeoutMs ?? 15e3
+      });
+    } catch (error) {
+      return { retry: `network error: ${error.code ?? error.message}` };
+    }
+    return classify(res, conn, target, where);
+  };
+  try {
+    return await withRetries(
+      attempt,
+      opts.policy ?? DEFAULT_RETRY_POLICY,
+      (reason, delay, n) => opts.log?.(`attempt ${n} to write ${where} failed (${reason}); retrying in ${Math.round(delay)} ms`)
+    );
+  } catch (error) {
+    if (error instanceof RetriesExhausted) {
+      throw new MintError(
+        "ERR_WRITE_FAILED",
+        `could not write ${where}: ${error.message}. The previous ConfigMap, if any, is unchanged`
+      );
+    }
+    throw error;
+  }
+}
+function classify(res, conn, target, where) {
+  const status = res.status;
+  if (status === 200 || status === 201) {
+    const object = JSON.parse(res.body);
+    return { done: { resourceVersion: object.metadata?.resourceVersion ?? "" } };
+  }
+  const message2 = apiMessage(res);
+  if (status === 401) {
+    return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized writing ${where}: the API server refused the credentials of ${conn.identity} (${message2})`) };
+  }
+  if (status === 403) {
+    return {
+      fail: new MintError(
+        "ERR_WRITE_FORBIDDEN",
+        `403 Forbidden writing ${where}: ${conn.identity} lacks the permission (${message2}); its Role must grant get, patch and create on configmaps with resourceNames ["${target.name}"] in namespace ${target.namespace}`
+      )
+    };
+  }
+  if (status === 409 || status === 429 || status >= 500) {
+    return { retry: `${status} ${message2}`, retryAfterMs: retryAfterMs(res) };
+  }
+  return { fail: new MintError("ERR_WRITE_REJECTED", `${status} writing ${where}: ${message2}`) };
+}
+
+// src/minter/kube/ensure-secret.ts
+async function ensureKeySecret(conn, target, newKey, opts = {}) {
+  const where = `Secret ${target.namespace}/${target.name}`;
+  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/secrets/${encodeURIComponent(target.name)}`;
+  const timeoutMs = opts.timeoutMs ?? 15e3;
+  const attempt = async () => {
+    let res;
+    try {
+      res = await kubeRequest(conn, { method: "GET", path, timeoutMs });
+      if (res.status === 200) return checkExisting(res, target, where);
+      if (res.status !== 404) return classify2(res, conn, target, where);
+      res = await kubeRequest(conn, {
+        method: "PATCH",
+        path: `${path}?fieldManager=${FIELD_MANAGER}`,
+        contentType: "application/apply-patch+yaml",
+        body: JSON.stringify({
+          apiVersion: "v1",
+          kind: "Secret",
+          type: "Opaque",
+          metadata: { name: target.name, namespace: target.namespace, labels: target.labels },
+          stringData: { [target.key]: newKey() }
+        }),
+        timeoutMs
+      });
+    } catch (error) {
+      return { retry: `network error: ${error.code ?? error.message}` };
+    }
+    if (res.status === 200 || res.status === 201) return { done: "created" };
+    return classify2(res, conn, target, where);
+  };
+  try {
+    return await withRetries(
+      attempt,
+      opts.policy ?? DEFAULT_RETRY_POLICY,
+      (reason, delay, n) => opts.log?.(`attempt ${n} on ${where} failed (${reason}); retrying in ${Math.round(delay)} ms`)
+    );
+  } catch (error) {
+    if (error instanceof RetriesExhausted) throw new MintError("ERR_WRITE_FAILED", `could not ensure ${where}: ${error.message}`);
+    throw error;
+  }
+}
+function checkExisting(res, target, where) {
+  const secret = JSON.parse(res.body);
+  const value = secret.data?.[target.key];
+  const bytes = value === void 0 ? 0 : Buffer.from(value, "base64").length;
+  if (bytes >= target.minBytes) return { done: "kept" };
+  return {
+    fail: new MintError("ERR_MINT_KEY", value === void 0 ? `${where} exists without the key "${target.key}": add it (at least ${target.minBytes} bytes), or name another Secret` : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least ${target.minBytes} bytes`)
+  };
+}
+function classify2(res, conn, target, where) {
+  const message2 = apiMessage(res);
+  if (res.status === 401) return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized on ${where}: the API server refused the credentials of ${conn.identity} (${message2})`) };
+  if (res.status === 403) {
+    return {
+      fail: new MintError("ERR_WRITE_FORBIDDEN", `403 Forbidden on ${where}: ${conn.identity} lacks the permission (${message2}); its Role must grant get, patch and create on secrets with resourceNames ["${target.name}"] in namespace ${target.namespace}`)
+    };
+  }
+  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message2}`, retryAfterMs: retryAfterMs(res) };
+  return { fail: new MintError("ERR_WRITE_REJECTED", `${res.status} on ${where}: ${message2}`) };
+}
+
+// src/minter/kube/service-account.ts
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+var SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+function inClusterConnection(env, dir = SERVICE_ACCOUNT_DIR) {
+  const host = env.KUBERNETES_SERVICE_HOST;
+  const port = env.KUBERNETES_SERVICE_PORT;
+  if (!host || !port) {
+    throw new Error("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set: the minter runs inside a pod");
+  }
+  const read = (name) => {
+    try {
+      return readFileSync(join(dir, name), "utf8");
+    } catch (error) {
+      throw new Error(`cannot read the service account's ${name} in ${dir} (${error.code}): the minter pod needs its service account token mounted`, { cause: error });
+    }
+  };
+  const namespace = read("namespace").trim();
+  const token = () => read("token").trim();
+  token();
+  const server = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return { conn: { server, ca: read("ca.crt"), token, identity: `the minter's service account in ${namespace}` }, namespace };
+}
+
+// src/minter/snippets.ts
+var LEGACY_WIDGET_SCRIPT = "https://unpkg.com/@rasahq/rasa-chat";
+var WEB_COMPONENT_SCRIPT = "https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js";
+function legacySnippet(w) {
+  const attributes = [
+    ["id", "rasa-chat-widget"],
+    ["data-websocket-url", w.url],
+    ["data-token", w.token],
+    ...w.initialPayload ? [["data-initial-payload", w.initialPayload]] : []
+  ];
+  return `<div ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></div>
+<script src="${LEGACY_WIDGET_SCRIPT}" type="application/javascript"></script>
+`;
+}
+function webComponentSnippet(w) {
+  const attributes = [
+    ["server-url", w.url],
+    ["authentication-token", w.token],
+    ...w.initialPayload ? [["initial-payload", w.initialPayload]] : []
+  ];
+  return `<rasa-chatbot-widget ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></rasa-chatbot-widget>
+<script type="module" src="${WEB_COMPONENT_SCRIPT}"></script>
+`;
+}
+function escapeAttribute(value) {
+  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+// src/minter/output.ts
+var CONFIGMAP_LIMIT_BYTES2 = 1024 * 1024;
+function widgetsConfigMapData(widgets, meta) {
+  const data = {};
+  for (const w of widgets) {
+    data[`${w.name}.token`] = w.token;
+    data[`${w.name}.legacy.html`] = legacySnippet(w);
+    data[`${w.name}.web-component.html`] = webComponentSnippet(w);
+  }
+  const index = {
+    method: meta.method,
+    keyFingerprint: meta.keyFingerprint,
+    widgets: widgets.map((w) => ({
+      name: w.name,
+      url: w.url,
+      expiresAt: w.expiresAt === null ? null : new Date(w.expiresAt * 1e3).toISOString()
+    }))
+  };
+  data["index.json"] = `${JSON.stringify(index, null, 2)}
+`;
+  return data;
+}
+function checkConfigMapSize(data, name) {
+  const encoder2 = new TextEncoder();
+  let total = 0;
+  for (const [key, value] of Object.entries(data)) total += encoder2.encode(key).length + encoder2.encode(value).length;
+  if (total > CONFIGMAP_LIMIT_BYTES2) {
+    throw new MintError(
+      "ERR_MINT_TOO_LARGE",
+      `ConfigMap ${name} would hold ${total} bytes, over the ${CONFIGMAP_LIMIT_BYTES2}-byte limit of a ConfigMap: spread the widgets over several releases (each with its own minter.configMapName), or drop some`
+    );
+  }
+  return total;
 }
 
 // src/minter/mint.ts

@@ -1,12 +1,11 @@
 {{/*
 The size of the ConfigMap the minter will fill, known before any token is signed, as JSON
 {"bytes": N, "fitting": M}: M is how many of the widgets, taken from the first, fit in 1 MiB.
-Measured on the widgets with their defaults (as rasa.minterInput fills them in) and on the same
+Measured on the widgets with their defaults (rasa.widgets) and on the same
 strings as its twin, widgetsConfigMapSize in src/settings/configmap-size.ts, which gives the same
 numbers and says why each is what it is. One pass over the widgets.
 */}}
 {{- define "rasa.widgetsConfigMapSize" -}}
-{{- $defaultUrl := include "rasa.defaultWidgetUrl" . -}}
 {{- $signature := get (dict "HS256" 43 "HS384" 64 "HS512" 86) .Values.socketio.jwtMethod | default 86 -}}
 {{- $indexEntry := len ",\n    {\n      \"name\": ,\n      \"url\": ,\n      \"expiresAt\": \n    }" -}}
 {{- $keys := len ".token.legacy.html.web-component.html" -}}
@@ -19,11 +18,10 @@ numbers and says why each is what it is. One pass over the widgets.
 {{- /* The first entry has no ",\n" before it. */ -}}
 {{- $bytes := sub (len "index.json{\n  \"method\": \"HS256\",\n  \"keyFingerprint\": \"0123456789abcdef\",\n  \"widgets\": [\n\n  ]\n}\n") 2 -}}
 {{- $fitting := 0 -}}
-{{- range $w := .Values.widgets -}}
-{{- $url := default $defaultUrl $w.url -}}
-{{- $claims := hasKey $w "claims" | ternary $w.claims (dict "sender_id" "rasa-chat-widget") -}}
-{{- $expires := ne (toString (default "" $w.expiresIn)) "" -}}
-{{- $payload := add (include "rasa.jsonBytes" $claims) (ternary $expClaim 0 $expires) -}}
+{{- range $w := include "rasa.widgets" . | fromJsonArray -}}
+{{- $url := $w.url -}}
+{{- $expires := ne $w.expiresIn "" -}}
+{{- $payload := add (include "rasa.jsonBytes" $w.claims) (ternary $expClaim 0 $expires) -}}
 {{- $token := add $tokenFixed (mul 4 (div $payload 3)) (index (list 0 2 3) (mod $payload 3)) $signature -}}
 {{- $bytes = add $bytes (mul 3 (len $w.name)) $keys (mul 3 $token) $snippets (mul 2 (include "rasa.attributeBytes" $url)) -}}
 {{- with $w.initialPayload -}}

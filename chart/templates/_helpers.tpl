@@ -1,5 +1,6 @@
 {{/*
 Chart name, or nameOverride: the app.kubernetes.io/name label.
+Twin: appName in src/plan/names.ts.
 */}}
 {{- define "rasa.name" -}}
 {{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
@@ -7,8 +8,9 @@ Chart name, or nameOverride: the app.kubernetes.io/name label.
 
 {{/*
 Prefix of every object name. Cut to 63 characters because Service names and label values may not
-be longer. The constructs compute the same name (src/settings/names.ts), so `helm template NAME`
-and `rasa-socketio-jwt synth --release NAME` can be compared object by object.
+be longer. The constructs use the same name, so `helm template NAME` and
+`rasa-socketio-jwt synth --release NAME` can be compared object by object.
+Twin: fullname in src/plan/names.ts.
 */}}
 {{- define "rasa.fullname" -}}
 {{- if .Values.fullnameOverride -}}
@@ -25,7 +27,8 @@ and `rasa-socketio-jwt synth --release NAME` can be compared object by object.
 
 {{/*
 The Rasa pods' ServiceAccount: the given name, else the fullname when the chart creates it, else
-the namespace's default (src/settings/names.ts, serviceAccountName).
+the namespace's default.
+Twin: serviceAccountName in src/plan/names.ts.
 */}}
 {{- define "rasa.serviceAccountName" -}}
 {{- if .Values.rasa.serviceAccount.create -}}
@@ -45,6 +48,7 @@ Chart name and version, for the helm.sh/chart label.
 {{/*
 Labels that select the pods of one component: stable, so never a version (selectors are immutable).
 Call with (dict "ctx" $ "component" "server").
+Twin: selectorLabels in src/plan/labels.ts.
 */}}
 {{- define "rasa.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "rasa.name" .ctx | quote }}
@@ -53,14 +57,22 @@ app.kubernetes.io/component: {{ .component | quote }}
 {{- end -}}
 
 {{/*
-Labels of every object of one component: the common labels, the selector labels, the version and
-Helm's own. Call with (dict "ctx" $ "component" "server").
+Labels of every object of one component: the common labels, the selector labels and the version.
+Call with (dict "ctx" $ "component" "server").
+Twin: objectLabels in src/plan/labels.ts.
+*/}}
+{{- define "rasa.objectLabels" -}}
+{{- toYaml (merge (dict "app.kubernetes.io/version" .ctx.Chart.AppVersion) (include "rasa.selectorLabels" . | fromYaml) .ctx.Values.commonLabels) -}}
+{{- end -}}
+
+{{/*
+Labels of every object of one component, as rasa.objectLabels, and Helm's own.
+Call with (dict "ctx" $ "component" "server").
 */}}
 {{- define "rasa.labels" -}}
 {{- $labels := merge (dict
-  "app.kubernetes.io/version" .ctx.Chart.AppVersion
   "helm.sh/chart" (include "rasa.chart" .ctx)
-  "app.kubernetes.io/managed-by" .ctx.Release.Service) (include "rasa.selectorLabels" . | fromYaml) .ctx.Values.commonLabels -}}
+  "app.kubernetes.io/managed-by" .ctx.Release.Service) (include "rasa.objectLabels" . | fromYaml) -}}
 {{- toYaml $labels -}}
 {{- end -}}
 
@@ -76,6 +88,7 @@ alone neither restarts the pods nor changes a Job's pod template, which cannot c
 {{/*
 metadata: for an object of this chart. Call with (dict "ctx" $ "component" "server" "name" NAME)
 and optionally "annotations" (a dict merged over commonAnnotations).
+Twin: objectMetadata in src/plan/bot-plan.ts.
 */}}
 {{- define "rasa.metadata" -}}
 name: {{ .name | quote }}
@@ -91,6 +104,7 @@ annotations:
 
 {{/*
 An image reference: registry/repository:tag, or @digest when a digest pins it.
+Twin: imageRef in src/plan/image.ts.
 */}}
 {{- define "rasa.image" -}}
 {{- $name := ternary (printf "%s/%s" .registry .repository) .repository (ne .registry "") -}}
@@ -101,7 +115,8 @@ An image reference: registry/repository:tag, or @digest when a digest pins it.
 The Rasa container's command: refuse to start when the JWT key env var is shorter than the
 method needs (an empty jwt_key turns Rasa's auth off), then exec rasa with the args. Checked in
 the container because only the pod sees the Secret, and at every start because the env is read
-again at each restart. Twin: keyGuardCommand in src/constructs/key-guard.ts (why ${#VAR} is safe).
+again at each restart. It says there why ${#VAR} is safe.
+Twin: keyGuardCommand in src/plan/key-guard.ts.
 */}}
 {{- define "rasa.keyGuardCommand" -}}
 {{- $key := .Values.socketio.jwtKey -}}
@@ -110,6 +125,55 @@ again at each restart. Twin: keyGuardCommand in src/constructs/key-guard.ts (why
 {{- $length := printf "${#%s}" $key.envName -}}
 {{- $script := printf "if [ \"%s\" -lt %d ]; then echo \"rasa-socketio-jwt: not starting Rasa: %s (Secret %s, key %s) holds %s bytes; %s needs at least %d, and with an empty jwt_key Rasa would let anyone chat without a token. Put a longer key into the Secret (openssl rand -hex 32).\" >&2; exit 1; fi; exec rasa \"$@\"" $length (int $needed) $key.envName $key.secretName $key.secretKey $length $method (int $needed) -}}
 {{- toYaml (list "sh" "-c" $script "rasa") -}}
+{{- end -}}
+
+{{/*
+`rasa run` flags, which the key guard hands to rasa. Kubernetes expands $(VAR) in args from the
+container env, so the API token never sits in a spec.
+Twin: rasaArgs in src/plan/rasa-server.ts.
+*/}}
+{{- define "rasa.serverArgs" -}}
+{{- $rasa := .Values.rasa -}}
+{{- $args := list "run" "--port" (toString $rasa.port) "--credentials" "/etc/rasa/credentials.yml" "--endpoints" "/etc/rasa/endpoints.yml" -}}
+{{- if not $rasa.model.serverUrl -}}
+{{- $args = concat $args (list "--model" $rasa.model.path) -}}
+{{- end -}}
+{{- if $rasa.api.enabled -}}
+{{- $args = concat $args (list "--enable-api" "--auth-token" "$(RASA_API_AUTH_TOKEN)") -}}
+{{- end -}}
+{{- with $rasa.cors -}}
+{{- $args = concat $args (list "--cors") . -}}
+{{- end -}}
+{{- toYaml (concat $args (default (list) $rasa.extraArgs)) -}}
+{{- end -}}
+
+{{/*
+The Rasa container's environment, in order: the JWT key from its Secret, the telemetry switch, the
+licence and the API token when set, then the user's extra variables.
+Twin: rasaEnv in src/plan/rasa-server.ts.
+*/}}
+{{- define "rasa.serverEnv" -}}
+{{- $rasa := .Values.rasa -}}
+{{- $key := .Values.socketio.jwtKey -}}
+{{- $env := list
+  (dict "name" $key.envName "valueFrom" (dict "secretKeyRef" (dict "name" $key.secretName "key" $key.secretKey)))
+  (dict "name" "RASA_TELEMETRY_ENABLED" "value" (toString $rasa.telemetryEnabled)) -}}
+{{- with $rasa.license -}}
+{{- if .secretName -}}
+{{- $env = append $env (dict "name" .envName "valueFrom" (dict "secretKeyRef" (dict "name" .secretName "key" .secretKey))) -}}
+{{- end -}}
+{{- end -}}
+{{- if $rasa.api.enabled -}}
+{{- $env = append $env (dict "name" "RASA_API_AUTH_TOKEN" "valueFrom" (dict "secretKeyRef" (dict "name" $rasa.api.tokenSecretName "key" $rasa.api.tokenSecretKey))) -}}
+{{- end -}}
+{{- range $rasa.extraEnv -}}
+{{- if and .secretName .secretKey -}}
+{{- $env = append $env (dict "name" .name "valueFrom" (dict "secretKeyRef" (dict "name" .secretName "key" .secretKey))) -}}
+{{- else -}}
+{{- $env = append $env (dict "name" .name "value" (default "" .value)) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $env -}}
 {{- end -}}
 
 {{/*
@@ -130,6 +194,7 @@ Container resources as written; empty quantities (no limit) are left out.
 {{/*
 credentials.yml. The socketio key is named as ${ENV} and must stay an UNQUOTED scalar: Rasa
 expands environment variables only in plain scalars.
+Twin: credentialsYaml in src/plan/rasa-files.ts.
 */}}
 {{- define "rasa.credentials" -}}
 {{- $io := .Values.socketio -}}
@@ -148,6 +213,7 @@ expands environment variables only in plain scalars.
 
 {{/*
 endpoints.yml: the model server, if any, and the user's other endpoints.
+Twin: endpointsYaml in src/plan/rasa-files.ts.
 */}}
 {{- define "rasa.endpoints" -}}
 {{- $endpoints := deepCopy (default dict .Values.rasa.endpoints) -}}
@@ -159,14 +225,24 @@ endpoints.yml: the model server, if any, and the user's other endpoints.
 
 {{/*
 Checksum of the two files, on the pod template so that a changed ConfigMap rolls the pods. The
-same bytes are hashed as by the constructs (src/constructs/rasa-files.ts).
+same bytes are hashed as by its twin.
+Twin: configChecksum in src/plan/rasa-files.ts.
 */}}
 {{- define "rasa.configChecksum" -}}
 {{- printf "credentials.yml\n%s\n\nendpoints.yml\n%s\n\n" (include "rasa.credentials" .) (include "rasa.endpoints" .) | sha256sum -}}
 {{- end -}}
 
 {{/*
+Name of the ConfigMap with credentials.yml and endpoints.yml.
+Twin: configName in src/plan/names.ts.
+*/}}
+{{- define "rasa.configName" -}}
+{{- printf "%s-config" (include "rasa.fullname" .) -}}
+{{- end -}}
+
+{{/*
 Name of the ConfigMap the minter writes the tokens and snippets to.
+Twin: widgetsConfigMapName in src/plan/names.ts.
 */}}
 {{- define "rasa.widgetsConfigMap" -}}
 {{- default (printf "%s-widgets" (include "rasa.fullname" .)) .Values.minter.configMapName -}}
@@ -174,14 +250,24 @@ Name of the ConfigMap the minter writes the tokens and snippets to.
 
 {{/*
 Name of the minter's ServiceAccount, Role, RoleBinding and files ConfigMap.
+Twin: minterName in src/plan/names.ts.
 */}}
 {{- define "rasa.minterName" -}}
 {{- printf "%s-minter" (include "rasa.fullname" .) -}}
 {{- end -}}
 
 {{/*
+Name of the key generator's ServiceAccount, Role, RoleBinding and files ConfigMap.
+Twin: keygenName in src/plan/names.ts.
+*/}}
+{{- define "rasa.keygenName" -}}
+{{- printf "%s-keygen" (include "rasa.fullname" .) -}}
+{{- end -}}
+
+{{/*
 Where pages connect when a widget names no URL: the Ingress host when there is one, otherwise the
-Service through `kubectl port-forward` (src/settings/widgets.ts, defaultWidgetUrl).
+Service through `kubectl port-forward`.
+Twin: defaultWidgetUrl in src/plan/widgets.ts.
 */}}
 {{- define "rasa.defaultWidgetUrl" -}}
 {{- if .Values.ingress.enabled -}}
@@ -192,10 +278,11 @@ Service through `kubectl port-forward` (src/settings/widgets.ts, defaultWidgetUr
 {{- end -}}
 
 {{/*
-minter.json: everything the minter needs but the key (see src/minter/input.ts), with each
-widget's defaults filled in as src/settings/widgets.ts does.
+The widgets with their defaults filled in, as a JSON list: what the minter signs, and what the
+ConfigMap size rule measures.
+Twin: resolveWidgets in src/plan/widgets.ts.
 */}}
-{{- define "rasa.minterInput" -}}
+{{- define "rasa.widgets" -}}
 {{- $defaultUrl := include "rasa.defaultWidgetUrl" . -}}
 {{- $widgets := list -}}
 {{- range .Values.widgets -}}
@@ -206,29 +293,36 @@ widget's defaults filled in as src/settings/widgets.ts does.
   "expiresIn" (default "" .expiresIn)
   "initialPayload" (default "" .initialPayload)) -}}
 {{- end -}}
-{{- $labels := include "rasa.selectorLabels" (dict "ctx" . "component" "minter") | fromYaml -}}
-{{- $labels = merge (dict "app.kubernetes.io/version" .Chart.AppVersion) $labels .Values.commonLabels -}}
+{{- toJson $widgets -}}
+{{- end -}}
+
+{{/*
+minter.json: everything the minter needs but the key (see src/minter/input.ts).
+Twin: minterInput in src/plan/minter-files.ts.
+*/}}
+{{- define "rasa.minterInput" -}}
 {{- dict
   "configMap" (include "rasa.widgetsConfigMap" .)
-  "labels" $labels
+  "labels" (include "rasa.objectLabels" (dict "ctx" . "component" "minter") | fromYaml)
   "keyEnv" .Values.socketio.jwtKey.envName
   "method" .Values.socketio.jwtMethod
-  "widgets" $widgets | toJson -}}
+  "widgets" (include "rasa.widgets" . | fromJsonArray) | toJson -}}
 {{- end -}}
 
 {{/*
 keygen.json: the Secret the key generator ensures (see src/minter/kube/ensure-secret.ts).
+Twin: keygenInput in src/plan/minter-files.ts.
 */}}
 {{- define "rasa.keygenInput" -}}
-{{- $labels := include "rasa.selectorLabels" (dict "ctx" . "component" "keygen") | fromYaml -}}
-{{- $labels = merge (dict "app.kubernetes.io/version" .Chart.AppVersion) $labels .Values.commonLabels -}}
+{{- $labels := include "rasa.objectLabels" (dict "ctx" . "component" "keygen") | fromYaml -}}
 {{- dict "labels" $labels "method" .Values.socketio.jwtMethod "secretKey" .Values.socketio.jwtKey.secretKey "secretName" .Values.socketio.jwtKey.secretName | toJson -}}
 {{- end -}}
 
 {{/*
 A script Job's name ends in a hash of everything its pod runs with: a Job's pod template is
-immutable, so a change must run a new Job. Hashes the same bytes as src/constructs/minter-files.ts.
+immutable, so a change must run a new Job. Hashes the same bytes as its twin.
 Call with (dict "ctx" $ "input" INPUT_JSON "kind" "minter").
+Twin: scriptJobName in src/plan/minter-files.ts.
 */}}
 {{- define "rasa.scriptJobName" -}}
 {{- $v := .ctx.Values -}}
@@ -249,15 +343,15 @@ The Jobs that run the bundled script (files/minter.mjs) on the stock Node image,
 the key generator (socketio.jwtKey.generate) and the minter. Each gets its own ServiceAccount,
 a Role on one object by name, a RoleBinding, a ConfigMap with the script and its input, and the
 Job; the script-*.yaml templates render them (src/constructs/script-job.ts does the same).
+Twin: keygenJob and minterJob in src/plan/script-jobs.ts, one entry each.
 */}}
 {{- define "rasa.scriptJobs" -}}
 {{- $jobs := list -}}
-{{- $fullname := include "rasa.fullname" . -}}
 {{- if .Values.socketio.jwtKey.generate -}}
 {{- $input := include "rasa.keygenInput" . -}}
 {{- $jobs = append $jobs (dict
   "component" "keygen"
-  "name" (printf "%s-keygen" $fullname)
+  "name" (include "rasa.keygenName" .)
   "jobName" (include "rasa.scriptJobName" (dict "ctx" . "input" $input "kind" "keygen"))
   "resource" "secrets"
   "resourceName" .Values.socketio.jwtKey.secretName

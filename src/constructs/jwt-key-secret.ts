@@ -1,12 +1,12 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectLabels } from './labels.js';
-import type { ReleaseProps } from './release-props.js';
+import { objectMetadata } from '../plan/index.js';
+import type { PlanProps } from './plan-props.js';
 
 /** Marks a Secret made from a key in the values: fine on a laptop, never for a shared cluster. */
 export const LOCAL_ONLY_ANNOTATION = 'rasa-socketio-jwt/local-only';
 
-export type JwtKeySecretProps = ReleaseProps;
+export type JwtKeySecretProps = PlanProps;
 
 /**
  * The Secret that holds the socketio JWT key. Referenced by name (the default: the key is created
@@ -20,22 +20,17 @@ export class JwtKeySecret extends Construct {
 
   constructor(scope: Construct, id: string, props: JwtKeySecretProps) {
     super(scope, id);
-    const { secretName, secretKey, literal } = props.settings.socketio.jwtKey;
-    this.rendered = literal !== '';
+    const { plan } = props;
+    const { secretName, secretKey, literal } = plan.settings.socketio.jwtKey;
+    this.rendered = plan.gates.jwtKeySecret;
     if (!this.rendered) {
       this.secret = kplus.Secret.fromSecretName(this, 'Resource', secretName);
       return;
     }
     const secret = new kplus.Secret(this, 'Resource', {
-      metadata: {
-        name: secretName,
-        namespace: props.namespace,
-        labels: objectLabels(props.settings, props.release, 'server'),
-        annotations: {
-          ...props.settings.commonAnnotations,
-          [LOCAL_ONLY_ANNOTATION]: 'made from socketio.jwtKey.literal; for a shared cluster create the Secret yourself',
-        },
-      },
+      metadata: objectMetadata(plan, 'server', secretName, {
+        [LOCAL_ONLY_ANNOTATION]: 'made from socketio.jwtKey.literal; for a shared cluster create the Secret yourself',
+      }),
     });
     secret.addStringData(secretKey, literal);
     this.secret = secret;

@@ -1,13 +1,8 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { keygenInputJson, minterScript, scriptJobName } from './minter-files.js';
-import { SCRIPT_DIR, ScriptJob } from './script-job.js';
-import type { ReleaseProps } from './release-props.js';
+import type { PlanProps } from './plan-props.js';
+import { ScriptJob } from './script-job.js';
 
-export interface KeyGeneratorProps extends ReleaseProps {
-  /** Prefix of the object names (the chart's fullname). */
-  readonly fullname: string;
-}
+export type KeyGeneratorProps = PlanProps;
 
 /**
  * For socketio.jwtKey.generate: a Job that creates the key Secret when it is absent and never
@@ -19,22 +14,6 @@ export class KeyGenerator extends Construct {
 
   constructor(scope: Construct, id: string, props: KeyGeneratorProps) {
     super(scope, id);
-    const s = props.settings;
-    const script = minterScript();
-    const input = keygenInputJson(s, props.release);
-    const secretName = s.socketio.jwtKey.secretName;
-    this.scriptJob = new ScriptJob(this, 'Job', {
-      ...props,
-      name: `${props.fullname}-keygen`,
-      jobName: scriptJobName(s, props.fullname, 'keygen', input, script),
-      component: 'keygen',
-      // Created by server-side apply, whose URL names the Secret: so `create` can be confined to it.
-      access: { resource: kplus.Secret.fromSecretName(this, 'KeyRef', secretName), verbs: ['get', 'patch', 'create'] },
-      files: { 'minter.mjs': script, 'keygen.json': input },
-      args: ['--ensure-key', `${SCRIPT_DIR}/keygen.json`],
-      env: {},
-      rbacAnnotations: s.minter.keygenRbacAnnotations,
-      jobAnnotations: s.minter.keygenJobAnnotations,
-    });
+    this.scriptJob = new ScriptJob(this, 'Job', { plan: props.plan, job: props.plan.keyGenerator });
   }
 }

@@ -1,10 +1,8 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  fullname, isDns1123Label, resolveSettings, serviceAccountName, SettingsError, type Settings, type SettingsInput,
-} from '../settings/index.js';
-import { objectLabels } from './labels.js';
+import { objectMetadata, planBot, type BotPlan } from '../plan/index.js';
+import { isDns1123Label, resolveSettings, SettingsError, type Settings, type SettingsInput } from '../settings/index.js';
 import { JwtKeySecret } from './jwt-key-secret.js';
 import { KeyGenerator } from './key-generator.js';
 import { RasaConfig } from './rasa-config.js';
@@ -49,6 +47,8 @@ export class RasaBot extends Construct {
   public readonly namespace: string;
   /** Prefix of every object name (the chart's fullname). */
   public readonly fullname: string;
+  /** Everything derived from the settings, which each construct of the bot reads. */
+  public readonly plan: BotPlan;
   public readonly jwtKey: JwtKeySecret;
   public readonly config: RasaConfig;
   /** The Rasa pods' ServiceAccount, when the settings create one. */
@@ -72,44 +72,29 @@ export class RasaBot extends Construct {
     const layers = Array.isArray(props.values) ? props.values : [props.values as SettingsInput | undefined];
     this.settings = props.settings ?? resolveSettings(...layers);
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
-    this.fullname = fullname(this.settings, this.release);
+    this.plan = planBot(this.settings, { release: this.release, namespace: this.namespace });
+    this.fullname = this.plan.fullname;
 
-    const common = { settings: this.settings, release: this.release, namespace: this.namespace };
-    this.jwtKey = new JwtKeySecret(this, 'JwtKey', common);
-    this.config = new RasaConfig(this, 'Config', { ...common, name: `${this.fullname}-config` });
-    const sa = this.settings.rasa.serviceAccount;
-    const saName = serviceAccountName(this.settings, this.fullname);
-    if (sa.create) {
+    const { plan } = this;
+    const { gates } = plan;
+    this.jwtKey = new JwtKeySecret(this, 'JwtKey', { plan });
+    this.config = new RasaConfig(this, 'Config', { plan });
+    const saName = plan.server.serviceAccountName;
+    if (gates.serviceAccount) {
       this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
-        metadata: {
-          name: saName,
-          namespace: this.namespace,
-          labels: objectLabels(this.settings, this.release, 'server'),
-          annotations: { ...this.settings.commonAnnotations, ...sa.annotations },
-        },
+        metadata: objectMetadata(plan, 'server', saName, this.settings.rasa.serviceAccount.annotations),
         automountToken: false,
       });
     }
     this.server = new RasaServer(this, 'Server', {
-      ...common,
-      name: this.fullname,
+      plan,
       serviceAccount: this.serviceAccount ?? (saName === 'default' ? undefined : kplus.ServiceAccount.fromServiceAccountName(this, 'ExistingServiceAccount', saName)),
       config: this.config.configMap,
-      configChecksum: this.config.checksum,
     });
-    this.service = new RasaService(this, 'Service', { ...common, name: this.fullname });
-    // With one replica a budget could only block node drains; it protects something from two on.
-    if (this.settings.rasa.podDisruptionBudget.enabled && this.settings.rasa.replicaCount > 1) {
-      this.disruptionBudget = new RasaDisruptionBudget(this, 'DisruptionBudget', { ...common, name: this.fullname });
-    }
-    if (this.settings.ingress.enabled) {
-      this.ingress = new RasaIngress(this, 'Ingress', { ...common, name: this.fullname, service: this.service.service });
-    }
-    if (this.settings.socketio.jwtKey.generate) {
-      this.keyGenerator = new KeyGenerator(this, 'KeyGenerator', { ...common, fullname: this.fullname });
-    }
-    if (this.settings.minter.enabled) {
-      this.minter = new TokenMinter(this, 'Minter', { ...common, fullname: this.fullname });
-    }
+    this.service = new RasaService(this, 'Service', { plan });
+    if (gates.disruptionBudget) this.disruptionBudget = new RasaDisruptionBudget(this, 'DisruptionBudget', { plan });
+    if (gates.ingress) this.ingress = new RasaIngress(this, 'Ingress', { plan, service: this.service.service });
+    if (gates.keyGenerator) this.keyGenerator = new KeyGenerator(this, 'KeyGenerator', { plan });
+    if (gates.minter) this.minter = new TokenMinter(this, 'Minter', { plan });
   }
 }

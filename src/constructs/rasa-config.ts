@@ -1,10 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectLabels } from './labels.js';
-import { configChecksum, credentialsYaml, endpointsYaml } from './rasa-files.js';
-import type { NamedObjectProps } from './release-props.js';
+import { objectMetadata } from '../plan/index.js';
+import type { PlanProps } from './plan-props.js';
 
-export type RasaConfigProps = NamedObjectProps;
+export type RasaConfigProps = PlanProps;
 
 /** credentials.yml and endpoints.yml for `rasa run`. Holds no secret: keys are named as ${ENV}. */
 export class RasaConfig extends Construct {
@@ -14,19 +13,11 @@ export class RasaConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaConfigProps) {
     super(scope, id);
-    const files = {
-      'credentials.yml': credentialsYaml(props.settings),
-      'endpoints.yml': endpointsYaml(props.settings),
-    };
-    this.checksum = configChecksum(files);
+    const { config } = props.plan;
+    this.checksum = config.checksum;
     this.configMap = new kplus.ConfigMap(this, 'Resource', {
-      metadata: {
-        name: props.name,
-        namespace: props.namespace,
-        labels: objectLabels(props.settings, props.release, 'server'),
-        annotations: { ...props.settings.commonAnnotations },
-      },
-      data: files,
+      metadata: objectMetadata(props.plan, 'server', config.name),
+      data: { ...config.files },
     });
   }
 }

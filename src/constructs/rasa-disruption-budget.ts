@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { objectLabels, selectorLabels } from './labels.js';
-import type { NamedObjectProps } from './release-props.js';
+import { objectMetadata } from '../plan/index.js';
+import type { PlanProps } from './plan-props.js';
 
-export type RasaDisruptionBudgetProps = NamedObjectProps;
+export type RasaDisruptionBudgetProps = PlanProps;
 
 /**
  * Keeps rasa.podDisruptionBudget.minAvailable Rasa pods up while nodes are drained. cdk8s-plus-27
@@ -14,19 +14,14 @@ export class RasaDisruptionBudget extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaDisruptionBudgetProps) {
     super(scope, id);
-    const s = props.settings;
+    const { plan } = props;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
-      metadata: {
-        name: props.name,
-        namespace: props.namespace,
-        labels: objectLabels(s, props.release, 'server'),
-        annotations: { ...s.commonAnnotations },
-      },
+      metadata: objectMetadata(plan, 'server', plan.server.name),
       spec: {
-        minAvailable: s.rasa.podDisruptionBudget.minAvailable,
-        selector: { matchLabels: selectorLabels(s, props.release, 'server') },
+        minAvailable: plan.settings.rasa.podDisruptionBudget.minAvailable,
+        selector: { matchLabels: { ...plan.labels.server.selector } },
       },
     });
   }

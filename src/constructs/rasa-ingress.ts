@@ -1,9 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectLabels } from './labels.js';
-import type { NamedObjectProps } from './release-props.js';
+import { objectMetadata } from '../plan/index.js';
+import type { PlanProps } from './plan-props.js';
 
-export interface RasaIngressProps extends NamedObjectProps {
+export interface RasaIngressProps extends PlanProps {
   /** The Service it routes to. */
   readonly service: kplus.Service;
 }
@@ -17,15 +17,11 @@ export class RasaIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaIngressProps) {
     super(scope, id);
-    const s = props.settings;
+    const { plan } = props;
+    const s = plan.settings;
     const { host, className, tlsSecretName } = s.ingress;
     this.ingress = new kplus.Ingress(this, 'Resource', {
-      metadata: {
-        name: props.name,
-        namespace: props.namespace,
-        labels: objectLabels(s, props.release, 'server'),
-        annotations: { ...s.commonAnnotations, ...s.ingress.annotations },
-        },
+      metadata: objectMetadata(plan, 'server', plan.server.name, s.ingress.annotations),
       className: className || undefined,
       rules: [{
         host,

@@ -1,22 +1,16 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { API_TOKEN_ENV, type Settings } from '../settings/index.js';
-import { imageRef } from './image.js';
-import { keyGuardCommand } from './key-guard.js';
-import { objectLabels, selectorLabels } from './labels.js';
+import { CONFIG_DIR, objectMetadata, type EnvVar } from '../plan/index.js';
 import { hardenPodTemplate, setImagePullSecrets, setResources, setScheduling } from './plus-gaps.js';
-import { CONFIG_DIR } from './rasa-files.js';
-import type { NamedObjectProps } from './release-props.js';
+import type { PlanProps } from './plan-props.js';
 
 /** The UID the rasa/rasa and rasa/rasa-pro images run as (their USER); group 0 owns /app. */
 export const RASA_UID = 1001;
 
-export interface RasaServerProps extends NamedObjectProps {
+export interface RasaServerProps extends PlanProps {
   /** The ConfigMap holding credentials.yml and endpoints.yml. */
   readonly config: kplus.IConfigMap;
-  /** Checksum of that ConfigMap's data, so a change rolls the pods. */
-  readonly configChecksum: string;
   /** The pods' ServiceAccount; none for the namespace's default. */
   readonly serviceAccount?: kplus.IServiceAccount;
 }
@@ -30,34 +24,21 @@ export class RasaServer extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaServerProps) {
     super(scope, id);
-    const s = props.settings;
-    const rasa = s.rasa;
+    const { plan } = props;
+    const rasa = plan.settings.rasa;
 
-    const podAnnotations: Record<string, string> = {
-      ...s.commonAnnotations,
-      ...rasa.podAnnotations,
-      'checksum/config': props.configChecksum,
-    };
     this.deployment = new kplus.Deployment(this, 'Resource', {
-      metadata: {
-        name: props.name,
-        namespace: props.namespace,
-        labels: objectLabels(s, props.release, 'server'),
-        annotations: { ...s.commonAnnotations },
-      },
+      metadata: objectMetadata(plan, 'server', plan.server.name),
       replicas: rasa.replicaCount,
       select: false,
-      podMetadata: {
-        labels: { ...rasa.podLabels, ...objectLabels(s, props.release, 'server') },
-        annotations: podAnnotations,
-      },
+      podMetadata: { labels: { ...plan.server.podLabels }, annotations: { ...plan.server.podAnnotations } },
       // Rasa never talks to the Kubernetes API: no pod of it carries a token.
       automountServiceAccountToken: false,
       ...(props.serviceAccount ? { serviceAccount: props.serviceAccount } : {}),
       securityContext: { ensureNonRoot: true, user: RASA_UID, group: 0, fsGroup: 0 },
       containers: [],
     });
-    this.deployment.select(kplus.LabelSelector.of({ labels: selectorLabels(s, props.release, 'server') }));
+    this.deployment.select(kplus.LabelSelector.of({ labels: { ...plan.labels.server.selector } }));
 
     const config = kplus.Volume.fromConfigMap(this, 'config', props.config, { name: 'config' });
     const scratch = (name: string) => kplus.Volume.fromEmptyDir(this, name, name);
@@ -71,12 +52,12 @@ export class RasaServer extends Construct {
 
     const container = this.deployment.addContainer({
       name: 'rasa',
-      image: imageRef(s.rasa.image),
+      image: plan.server.image,
       imagePullPolicy: rasa.image.pullPolicy as kplus.ImagePullPolicy,
-      command: keyGuardCommand(s),
-      args: rasaArgs(s),
+      command: [...plan.server.command],
+      args: [...plan.server.args],
       ports: [{ name: 'http', number: rasa.port }],
-      envVariables: rasaEnv(this, s),
+      envVariables: envValues(this, plan.server.env),
       startup: probe(rasa.startupProbe),
       liveness: probe(rasa.livenessProbe),
       readiness: probe(rasa.readinessProbe),
@@ -110,36 +91,17 @@ export class RasaServer extends Construct {
   }
 }
 
-/** `rasa run` flags, which the key guard hands to `rasa` (the images' ENTRYPOINT, replaced by the guard). */
-function rasaArgs(s: Settings): string[] {
-  const args = [
-    'run',
-    '--port', String(s.rasa.port),
-    '--credentials', `${CONFIG_DIR}/credentials.yml`,
-    '--endpoints', `${CONFIG_DIR}/endpoints.yml`,
-  ];
-  if (!s.rasa.model.serverUrl) args.push('--model', s.rasa.model.path);
-  // Kubernetes expands $(VAR) in args from the container env, so the token never sits in a spec.
-  if (s.rasa.api.enabled) args.push('--enable-api', '--auth-token', `$(${API_TOKEN_ENV})`);
-  if (s.rasa.cors.length > 0) args.push('--cors', ...s.rasa.cors);
-  return [...args, ...s.rasa.extraArgs];
-}
-
-function rasaEnv(scope: Construct, s: Settings): Record<string, kplus.EnvValue> {
-  const fromSecret = (name: string, key: string) => {
+/** The plan's env as cdk8s-plus values, in order; Secrets are referenced by name, never owned. */
+function envValues(scope: Construct, env: readonly EnvVar[]): Record<string, kplus.EnvValue> {
+  const values: Record<string, kplus.EnvValue> = {};
+  for (const e of env) {
+    if ('value' in e) {
+      values[e.name] = kplus.EnvValue.fromValue(e.value);
+      continue;
+    }
+    const { name, key } = e.valueFrom.secretKeyRef;
     const secret = kplus.Secret.fromSecretName(scope, `secret-${scope.node.children.length}`, name);
-    return kplus.EnvValue.fromSecretValue({ secret, key });
-  };
-  const key = s.socketio.jwtKey;
-  const env: Record<string, kplus.EnvValue> = {
-    [key.envName]: fromSecret(key.secretName, key.secretKey),
-    RASA_TELEMETRY_ENABLED: kplus.EnvValue.fromValue(String(s.rasa.telemetryEnabled)),
-  };
-  const { license, api } = s.rasa;
-  if (license.secretName) env[license.envName] = fromSecret(license.secretName, license.secretKey);
-  if (api.enabled) env[API_TOKEN_ENV] = fromSecret(api.tokenSecretName, api.tokenSecretKey);
-  for (const e of s.rasa.extraEnv) {
-    env[e.name] = e.secretName && e.secretKey ? fromSecret(e.secretName, e.secretKey) : kplus.EnvValue.fromValue(e.value ?? '');
+    values[e.name] = kplus.EnvValue.fromSecretValue({ secret, key });
   }
-  return env;
+  return values;
 }

@@ -1,9 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectLabels, selectorLabels } from './labels.js';
-import type { NamedObjectProps } from './release-props.js';
+import { objectMetadata } from '../plan/index.js';
+import type { PlanProps } from './plan-props.js';
 
-export type RasaServiceProps = NamedObjectProps;
+export type RasaServiceProps = PlanProps;
 
 /** The Service in front of the Rasa pods, selecting them by their stable selector labels. */
 export class RasaService extends Construct {
@@ -11,16 +11,12 @@ export class RasaService extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaServiceProps) {
     super(scope, id);
-    const s = props.settings;
+    const { plan } = props;
+    const s = plan.settings;
     this.service = new kplus.Service(this, 'Resource', {
-      metadata: {
-        name: props.name,
-        namespace: props.namespace,
-        labels: objectLabels(s, props.release, 'server'),
-        annotations: { ...s.commonAnnotations, ...s.service.annotations },
-      },
+      metadata: objectMetadata(plan, 'server', plan.server.name, s.service.annotations),
       type: s.service.type as kplus.ServiceType,
-      selector: kplus.Pods.select(this, 'Pods', { labels: selectorLabels(s, props.release, 'server') }),
+      selector: kplus.Pods.select(this, 'Pods', { labels: { ...plan.labels.server.selector } }),
       ports: [{ name: 'http', port: s.service.port, targetPort: s.rasa.port }],
     });
   }

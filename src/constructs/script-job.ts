@@ -1,35 +1,16 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import type { Settings } from '../settings/index.js';
-import type { NamedObjectProps } from './release-props.js';
-import { imageRef } from './image.js';
-import { objectLabels, type Component } from './labels.js';
+import { objectMetadata, SCRIPT_DIR, type ScriptJobPlan } from '../plan/index.js';
+import type { PlanProps } from './plan-props.js';
 import { hardenPodTemplate, setResources } from './plus-gaps.js';
 
 /** The UID of the `node` user in the official Node images. */
 export const NODE_UID = 1000;
 
-/** Where a script Job's ConfigMap (the bundled script and its input) is mounted. */
-export const SCRIPT_DIR = '/minter';
-
-/** `name` names the ServiceAccount, Role, RoleBinding and script ConfigMap; the Job has its own. */
-export interface ScriptJobProps extends NamedObjectProps {
-  /** Name of the Job (ends in a hash of its inputs). */
-  readonly jobName: string;
-  readonly component: Component;
-  /** The one object its Role lets it touch, and how. */
-  readonly access: { readonly resource: kplus.IApiResource; readonly verbs: readonly string[] };
-  /** The ConfigMap's files: minter.mjs and the program's input. */
-  readonly files: Readonly<Record<string, string>>;
-  /** Arguments after `node /minter/minter.mjs`. */
-  readonly args: readonly string[];
-  /** Environment of the container. */
-  readonly env: Readonly<Record<string, kplus.EnvValue>>;
-  /** Annotations of the ServiceAccount, Role, RoleBinding and ConfigMap (helm.sh/ ones dropped). */
-  readonly rbacAnnotations: Readonly<Record<string, string>>;
-  /** Annotations of the Job (helm.sh/ ones dropped). */
-  readonly jobAnnotations: Readonly<Record<string, string>>;
+export interface ScriptJobProps extends PlanProps {
+  /** The Job's part of the plan: its names, input, arguments and the one object it may touch. */
+  readonly job: ScriptJobPlan<unknown>;
 }
 
 /**
@@ -46,21 +27,24 @@ export class ScriptJob extends Construct {
 
   constructor(scope: Construct, id: string, props: ScriptJobProps) {
     super(scope, id);
-    const s = props.settings;
-    const metadata = scriptJobMetadata(props, s);
-    const rbac = metadata(props.name, props.rbacAnnotations);
+    const { plan, job } = props;
+    const s = plan.settings;
+    // Annotations a values file sets to null are absent from the settings, as in Helm.
+    const metadata = (name: string, annotations: Readonly<Record<string, string>> = {}) =>
+      objectMetadata(plan, job.component, name, withoutHelmAnnotations(annotations));
+    const rbac = metadata(job.name, job.rbacAnnotations);
 
     this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: rbac, automountToken: true });
     this.role = new kplus.Role(this, 'Role', { metadata: rbac });
-    this.role.allow([...props.access.verbs], props.access.resource);
+    this.role.allow([...job.verbs], this.accessed(job));
     this.roleBinding = new kplus.RoleBinding(this, 'RoleBinding', { metadata: rbac, role: this.role });
     this.roleBinding.addSubjects(this.serviceAccount);
-    this.files = new kplus.ConfigMap(this, 'Files', { metadata: rbac, data: { ...props.files } });
+    this.files = new kplus.ConfigMap(this, 'Files', { metadata: rbac, data: { ...job.files } });
 
     const ttl = s.minter.ttlSecondsAfterFinished;
     this.job = new kplus.Job(this, 'Job', {
-      metadata: metadata(props.jobName, props.jobAnnotations),
-      podMetadata: { labels: objectLabels(s, props.release, props.component), annotations: { ...s.commonAnnotations } },
+      metadata: metadata(job.jobName, job.jobAnnotations),
+      podMetadata: { labels: { ...plan.labels[job.component].object }, annotations: { ...s.commonAnnotations } },
       backoffLimit: s.minter.backoffLimit,
       activeDeadline: Duration.seconds(s.minter.activeDeadlineSeconds),
       // No TTL by default: Argo CD and Flux recreate a Job that disappears from the cluster, which
@@ -71,12 +55,16 @@ export class ScriptJob extends Construct {
       securityContext: { ensureNonRoot: true, user: NODE_UID, group: NODE_UID },
       containers: [],
     });
+    const key = s.socketio.jwtKey;
     const container = this.job.addContainer({
       name: 'minter',
-      image: imageRef(s.minter.image),
+      image: job.image,
       imagePullPolicy: s.minter.image.pullPolicy as kplus.ImagePullPolicy,
-      command: ['node', `${SCRIPT_DIR}/minter.mjs`, ...props.args],
-      envVariables: { ...props.env },
+      command: ['node', `${SCRIPT_DIR}/minter.mjs`, ...job.args],
+      // The key reaches the minter as an env var: it needs no access to Secrets at all.
+      envVariables: job.keyEnv
+        ? { [key.envName]: kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(this, 'KeySecret', key.secretName), key: key.secretKey }) }
+        : {},
       resources: {},
       securityContext: {
         ensureNonRoot: true, user: NODE_UID, group: NODE_UID,
@@ -87,16 +75,13 @@ export class ScriptJob extends Construct {
     hardenPodTemplate(this.job, { podSpecPath: '/spec/template/spec', containerCount: 1 });
     setResources(this.job, '/spec/template/spec/containers/0', s.minter.resources);
   }
-}
 
-/** metadata for an object of a script Job: labels of its component, common and own annotations. */
-export function scriptJobMetadata(props: Pick<ScriptJobProps, 'namespace' | 'release' | 'component'>, s: Settings) {
-  return (name: string, annotations: Readonly<Record<string, string>> = {}) => ({
-    name,
-    namespace: props.namespace,
-    labels: objectLabels(s, props.release, props.component),
-    annotations: { ...s.commonAnnotations, ...withoutHelmAnnotations(annotations) },
-  });
+  /** The one object the Role reaches, referenced by name. */
+  private accessed(job: ScriptJobPlan<unknown>): kplus.IApiResource {
+    return job.resource === 'secrets'
+      ? kplus.Secret.fromSecretName(this, 'Accessed', job.resourceName)
+      : kplus.ConfigMap.fromConfigMapName(this, 'Accessed', job.resourceName);
+  }
 }
 
 /** Helm's hook annotations mean nothing to kubectl or cdk8s users and would confuse Argo CD. */

@@ -1,16 +1,13 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { minterInputJson, minterScript, scriptJobName } from './minter-files.js';
-import { SCRIPT_DIR, ScriptJob, scriptJobMetadata } from './script-job.js';
-import type { ReleaseProps } from './release-props.js';
+import { objectMetadata } from '../plan/index.js';
+import type { PlanProps } from './plan-props.js';
+import { ScriptJob } from './script-job.js';
 
 /** Says who writes the data of the widgets ConfigMap, which is rendered without any. */
 export const FILLED_BY_ANNOTATION = 'rasa-socketio-jwt/filled-by';
 
-export interface TokenMinterProps extends ReleaseProps {
-  /** Prefix of the object names (the chart's fullname). */
-  readonly fullname: string;
-}
+export type TokenMinterProps = PlanProps;
 
 /**
  * The Job that mints the widget tokens in the cluster. Its Role may get and patch ONE ConfigMap
@@ -26,36 +23,13 @@ export class TokenMinter extends Construct {
 
   constructor(scope: Construct, id: string, props: TokenMinterProps) {
     super(scope, id);
-    const s = props.settings;
-    this.outputName = s.minter.configMapName || `${props.fullname}-widgets`;
-    const metadata = scriptJobMetadata({ ...props, component: 'minter' }, s);
-
+    const { plan } = props;
+    this.outputName = plan.minter.outputName;
     // Owned here (so deleting the app deletes it) but not its data: the minter writes that with
     // server-side apply under its own field manager, which a re-apply of this empty object keeps.
     this.output = new kplus.ConfigMap(this, 'Output', {
-      metadata: metadata(this.outputName, { [FILLED_BY_ANNOTATION]: 'the minter Job: widget tokens and snippets' }),
+      metadata: objectMetadata(plan, 'minter', this.outputName, { [FILLED_BY_ANNOTATION]: 'the minter Job: widget tokens and snippets' }),
     });
-
-    const script = minterScript();
-    const input = minterInputJson(s, props.release, this.outputName);
-    const key = s.socketio.jwtKey;
-    this.scriptJob = new ScriptJob(this, 'Job', {
-      ...props,
-      name: `${props.fullname}-minter`,
-      jobName: scriptJobName(s, props.fullname, 'minter', input, script),
-      component: 'minter',
-      // Server-side apply of an object that does not exist yet is a create: without `create` a
-      // first run fails. resourceNames still confines it to this one name.
-      access: { resource: kplus.ConfigMap.fromConfigMapName(this, 'OutputRef', this.outputName), verbs: ['get', 'patch', 'create'] },
-      files: { 'minter.mjs': script, 'minter.json': input },
-      args: [`${SCRIPT_DIR}/minter.json`],
-      env: {
-        [key.envName]: kplus.EnvValue.fromSecretValue({
-          secret: kplus.Secret.fromSecretName(this, 'KeySecret', key.secretName), key: key.secretKey,
-        }),
-      },
-      rbacAnnotations: s.minter.rbacAnnotations,
-      jobAnnotations: s.minter.jobAnnotations,
-    });
+    this.scriptJob = new ScriptJob(this, 'Job', { plan, job: plan.minter });
   }
 }

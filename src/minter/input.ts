@@ -1,8 +1,8 @@
-import { claimProblems } from '../settings/claims.js';
 import { isPlainObject } from '../settings/merge.js';
 import type { ResolvedWidget } from '../settings/widgets.js';
 import { MintError } from './errors.js';
 import { checkMethod, type Method } from './key.js';
+import { checkClaims } from './token.js';
 
 /**
  * What the minter reads (minter.json in its ConfigMap, rendered by the constructs and the chart):
@@ -40,8 +40,7 @@ export function parseMinterInput(value: unknown): MinterInput {
       if (typeof w[field] !== 'string') fail(`'widgets[${i}].${field}' must be a string`);
     }
     if (w.name === '') fail(`'widgets[${i}].name' must not be empty`);
-    const problems = claimProblems(w.claims, `widgets[${i}].claims`);
-    if (problems.length > 0) throw new MintError('ERR_MINT_CLAIMS', problems.join('; '));
+    checkClaims(w.claims, `widgets[${i}].claims`);
     return w as unknown as ResolvedWidget;
   });
   return {

@@ -27,8 +27,7 @@ export interface TokenRequest {
  * `nbf` are left out: a value ahead of Rasa's clock (skew) makes PyJWT refuse the token.
  */
 export async function mintToken(req: TokenRequest): Promise<{ token: string; expiresAt: number | null }> {
-  const problems = claimProblems(req.claims, `${req.where}.claims`);
-  if (problems.length > 0) throw new MintError('ERR_MINT_CLAIMS', problems.join('; '));
+  checkClaims(req.claims, `${req.where}.claims`);
   const payload: Record<string, unknown> = { ...req.claims };
   let expiresAt: number | null = null;
   if (req.expiresIn) {
@@ -36,6 +35,12 @@ export async function mintToken(req: TokenRequest): Promise<{ token: string; exp
     payload.exp = expiresAt;
   }
   return { token: await signToken(payload, req.key, req.method), expiresAt };
+}
+
+/** Refuses claims Rasa would refuse (claimProblems, the rules the settings check too), all at once. */
+export function checkClaims(claims: unknown, where: string): void {
+  const problems = claimProblems(claims, where);
+  if (problems.length > 0) throw new MintError('ERR_MINT_CLAIMS', problems.join('; '));
 }
 
 /** The bare signature, with the header jwt.io writes: {"alg":...,"typ":"JWT"}. No rules here. */

@@ -1,5 +1,6 @@
+import { resolveWidgets } from '../plan/widgets.js';
 import type { JwtMethod, Settings } from './types.js';
-import { resolveWidgets, type ResolvedWidget } from './widgets.js';
+import type { ResolvedWidget } from './widgets.js';
 
 /**
  * Kubernetes refuses a ConfigMap whose keys and values add up to more than 1 MiB. The minter's
@@ -33,19 +34,6 @@ const EXP_CLAIM = ',"exp":1795910400';
 const TOKEN_FIXED = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9..';
 /** The HMAC's base64url: 32, 48 or 64 bytes. */
 const SIGNATURE_BYTES: Readonly<Record<JwtMethod, number>> = { HS256: 43, HS384: 64, HS512: 86 };
-
-/**
- * The rule: widgets that would not fit are refused at synth and template time, with how many do.
- * Twin: the same message in chart/templates/_validate.tpl.
- */
-export function configMapSizeProblem(s: Settings): string | undefined {
-  const { bytes, fitting } = widgetsConfigMapSize(s);
-  if (bytes <= CONFIGMAP_LIMIT_BYTES) return undefined;
-  const configMap = s.minter.configMapName ? `ConfigMap ${s.minter.configMapName}` : "the minter's ConfigMap";
-  return `'widgets' would make ${configMap} about ${bytes} bytes, over the 1 MiB a ConfigMap holds: ` +
-    `the first ${fitting} of the ${s.widgets.length} widgets fit; spread them over several releases ` +
-    `(each with its own minter.configMapName) or drop some`;
-}
 
 export interface ConfigMapSize {
   /** Bytes of keys and values, never fewer than the minter writes. */

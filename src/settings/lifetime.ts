@@ -1,11 +1,12 @@
+import { formatMessage } from './rules/engine.js';
+
 /**
  * Token lifetimes ("30d"): the one form the settings, the minter and the CLI take, and its bound.
- * Twin: the expiresIn checks in chart/templates/_validate.tpl.
+ * The schema's widgets[].expiresIn pattern is this form or empty (test/settings/lifetime.test.ts).
  */
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 } as const;
+export const LIFETIME = /^[1-9][0-9]*[smhdw]$/;
 
-/** The form of a lifetime: a whole number and a unit (the schema's expiresIn pattern says the same). */
-export const LIFETIME = /^([1-9][0-9]*)([smhdw])$/;
+const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
 /**
  * The longest lifetime a token may have: ten years of 365 days. Longer is no different from no
@@ -13,19 +14,24 @@ export const LIFETIME = /^([1-9][0-9]*)([smhdw])$/;
  */
 export const MAX_LIFETIME_SECONDS = 10 * 365 * 86400;
 
-/** Why `text` is not a lifetime the minter can use, naming `where`; undefined when it is one. */
-export function lifetimeProblem(text: string, where: string): string | undefined {
-  const match = LIFETIME.exec(text);
-  if (!match) return `'${where}' (${text}) is not a lifetime: use a number and one of s, m, h, d, w (e.g. 30d)`;
+/** The rule on the bound (widgetLifetimeTooLong in src/settings/rules.ts, and the minter's). */
+export const LIFETIME_TOO_LONG =
+  "'%s' (%s) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires";
+const NOT_A_LIFETIME = "'%s' (%s) is not a lifetime: use a number and one of s, m, h, d, w (e.g. 30d)";
+
+/** Whether a text of LIFETIME's form is over the bound. */
+export function isOverMaxLifetime(text: string): boolean {
   // More digits than the bound in seconds has are over it in any unit: no big-number arithmetic.
-  const digits = match[1]!;
-  const tooLong = digits.length > String(MAX_LIFETIME_SECONDS).length
-    || Number(digits) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS] > MAX_LIFETIME_SECONDS;
-  return tooLong ? `'${where}' (${text}) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires` : undefined;
+  return text.length - 1 > String(MAX_LIFETIME_SECONDS).length || lifetimeSeconds(text) > MAX_LIFETIME_SECONDS;
 }
 
-/** "30d" -> seconds, for a text that lifetimeProblem accepts. */
+/** Why `text` is not a lifetime the minter can use, naming `where`; undefined when it is one. */
+export function lifetimeProblem(text: string, where: string): string | undefined {
+  if (!LIFETIME.test(text)) return formatMessage(NOT_A_LIFETIME, [where, text]);
+  return isOverMaxLifetime(text) ? formatMessage(LIFETIME_TOO_LONG, [where, text]) : undefined;
+}
+
+/** "30d" -> seconds, for a text of LIFETIME's form. */
 export function lifetimeSeconds(text: string): number {
-  const match = LIFETIME.exec(text)!;
-  return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  return Number(text.slice(0, -1)) * UNIT_SECONDS[text.slice(-1)]!;
 }

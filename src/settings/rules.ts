@@ -1,9 +1,10 @@
-import { claimProblems } from './claims.js';
-import { configMapSizeProblem } from './configmap-size.js';
-import { LIFETIME, lifetimeProblem } from './lifetime.js';
+import { CLAIM_RULES, type Claims } from './claims.js';
+import { CONFIGMAP_LIMIT_BYTES, widgetsConfigMapSize } from './configmap-size.js';
+import { isOverMaxLifetime, LIFETIME_TOO_LONG } from './lifetime.js';
 import { isPlainObject } from './merge.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
-import type { JwtMethod, Settings } from './types.js';
+import { runRules, type Entry, type Rule, type Scope } from './rules/engine.js';
+import type { ExtraEnv, JwtMethod, Settings, WidgetSettings } from './types.js';
 
 /**
  * HMAC keys shorter than the hash are weak (RFC 7518 §3.2); PyJWT 2.10+ only warns, this product
@@ -24,176 +25,342 @@ export const API_TOKEN_ENV = 'RASA_API_AUTH_TOKEN';
 const API_FLAGS = /^(--enable-api|--auth-token|-t)(=|$)/;
 
 /**
- * Rules the schema cannot say. One line per broken rule, each naming the setting and the fix.
- * The chart's `validateValues` helper says the same in the same words.
- */
-export function ruleProblems(s: Settings): string[] {
-  const problems: string[] = [];
-  const add = (problem: string) => problems.push(problem);
-
-  for (const field of ['nameOverride', 'fullnameOverride'] as const) {
-    const value = s[field];
-    if (value && !isDns1123Label(value)) add(notADnsLabel(field, value));
-  }
-  // A Service name is a DNS-1035 label; helm lint and the API server refuse one starting with a digit.
-  if (/^[0-9]/.test(s.fullnameOverride)) {
-    add(`'fullnameOverride' (${s.fullnameOverride}) starts with a digit: it names the Service, whose name must start with a letter ` +
-      `(e.g. bot-${s.fullnameOverride})`);
-  }
-
-  const key = s.socketio.jwtKey;
-  checkSecretRef(add, 'socketio.jwtKey.secretName', key.secretName, 'socketio.jwtKey.secretKey', key.secretKey,
-    'the JWT key', 'without a key the socketio channel would be open to anyone');
-  const literalBytes = Buffer.byteLength(key.literal, 'utf8');
-  const needed = KEY_BYTES_FOR[s.socketio.jwtMethod] ?? MIN_KEY_BYTES;
-  if (literalBytes > 0 && literalBytes < needed) {
-    add(`'socketio.jwtKey.literal' is ${literalBytes} bytes: an ${s.socketio.jwtMethod} key needs at least ${needed} ` +
-      `(--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal`);
-  }
-
-  if (key.generate && key.literal) {
-    add(`'socketio.jwtKey.generate' and 'socketio.jwtKey.literal' are both set: let the cluster generate the key, ` +
-      `or give it (--set socketio.jwtKey.generate=false)`);
-  }
-
-  if ('socketio' in s.channels) {
-    add(`'channels.socketio' is not allowed: the socketio channel is configured under 'socketio', ` +
-      `with its key from a Secret`);
-  }
-  for (const path of pathsOfKey(s.channels, 'jwt_key', 'channels')) {
-    add(`'${path}' is not allowed: a JWT key never goes into channel credentials (a ConfigMap); ` +
-      `the socketio key comes from the Secret named by socketio.jwtKey.secretName`);
-  }
-
-  if ('models' in s.rasa.endpoints) {
-    add(`'rasa.endpoints.models' is not allowed: set the model server with rasa.model.serverUrl`);
-  }
-  if (s.rasa.replicaCount > 1) {
-    for (const store of ['tracker_store', 'lock_store']) {
-      if (!(store in s.rasa.endpoints)) {
-        add(`'rasa.replicaCount' is ${s.rasa.replicaCount} but 'rasa.endpoints.${store}' is not set: ` +
-          `several Rasa pods need a shared ${store.replace('_', ' ')} (e.g. Redis), or --set rasa.replicaCount=1`);
-      }
-    }
-  }
-
-  const pdb = s.rasa.podDisruptionBudget;
-  if (pdb.enabled && s.rasa.replicaCount > 1 && pdb.minAvailable >= s.rasa.replicaCount) {
-    add(`'rasa.podDisruptionBudget.minAvailable' (${pdb.minAvailable}) must be below rasa.replicaCount ` +
-      `(${s.rasa.replicaCount}), or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)`);
-  }
-
-  if (s.rasa.api.enabled) {
-    checkSecretRef(add, 'rasa.api.tokenSecretName', s.rasa.api.tokenSecretName, 'rasa.api.tokenSecretKey',
-      s.rasa.api.tokenSecretKey, 'the API token', 'the HTTP API would be open to anyone');
-  }
-
-  const license = s.rasa.license;
-  if (license.secretName) {
-    checkSecretRef(add, 'rasa.license.secretName', license.secretName, 'rasa.license.secretKey', license.secretKey,
-      'the licence', 'Rasa Pro will not start');
-  } else if (/(^|\/)rasa-pro$/.test(s.rasa.image.repository)) {
-    add(`'rasa.license.secretName' is empty but the image is ${s.rasa.image.repository}: Rasa Pro needs ` +
-      `its licence (--set rasa.license.secretName=<Secret with the licence>)`);
-  }
-
-  const envNames = new Set([key.envName]);
-  if (license.secretName) {
-    if (envNames.has(license.envName)) add(`'rasa.license.envName' (${license.envName}) is already used by socketio.jwtKey.envName: pick another name`);
-    envNames.add(license.envName);
-  }
-  s.rasa.extraArgs.forEach((arg, i) => {
-    const flag = API_FLAGS.exec(arg)?.[1];
-    if (flag) {
-      add(`'rasa.extraArgs[${i}]' (${flag}) is not allowed: turn the HTTP API on with rasa.api.enabled, ` +
-        `which protects it with the token from rasa.api.tokenSecretName (--set rasa.api.enabled=true)`);
-    }
-  });
-  s.rasa.extraEnv.forEach((env, i) => {
-    const at = `rasa.extraEnv[${i}]`;
-    if (env.name === API_TOKEN_ENV) {
-      add(`'${at}.name' (${API_TOKEN_ENV}) is the HTTP API's token, which the chart takes from the Secret ` +
-        `named by rasa.api.tokenSecretName: set that instead`);
-    } else if (envNames.has(env.name)) add(`'${at}.name' (${env.name}) is already set by the chart: pick another name`);
-    envNames.add(env.name);
-    const fromSecret = env.secretName !== undefined || env.secretKey !== undefined;
-    if (fromSecret === (env.value !== undefined)) {
-      add(`'${at}' must have either 'value' or both 'secretName' and 'secretKey'`);
-    } else if (fromSecret) {
-      checkSecretRef(add, `${at}.secretName`, env.secretName ?? '', `${at}.secretKey`, env.secretKey ?? '',
-        'the value', 'the variable would have no value');
-    }
-  });
-  if (s.rasa.serviceAccount.name && !isDns1123Subdomain(s.rasa.serviceAccount.name)) {
-    add(notADnsName('rasa.serviceAccount.name', s.rasa.serviceAccount.name));
-  }
-  s.rasa.imagePullSecrets.forEach((name, i) => {
-    if (!isDns1123Subdomain(name)) add(notADnsName(`rasa.imagePullSecrets[${i}]`, name));
-  });
-
-  if (s.ingress.enabled) {
-    if (!s.ingress.host) add(`'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)`);
-    else if (!isDns1123Subdomain(s.ingress.host)) add(notADnsName('ingress.host', s.ingress.host));
-    if (s.ingress.tlsSecretName && !isDns1123Subdomain(s.ingress.tlsSecretName)) add(notADnsName('ingress.tlsSecretName', s.ingress.tlsSecretName));
-  }
-
-  const seen = new Set<string>();
-  s.widgets.forEach((widget, i) => {
-    if (seen.has(widget.name)) add(`'widgets[${i}].name' (${widget.name}) is used twice: widget names must be unique`);
-    seen.add(widget.name);
-    if (widget.claims !== undefined) claimProblems(widget.claims, `widgets[${i}].claims`).forEach(add);
-    // The schema checks the form; the bound needs arithmetic.
-    if (widget.expiresIn) {
-      const problem = lifetimeProblem(widget.expiresIn, `widgets[${i}].expiresIn`);
-      if (problem && LIFETIME.test(widget.expiresIn)) add(problem);
-    }
-  });
-  if (s.minter.enabled && s.widgets.length === 0) {
-    add(`'widgets' is empty: add a widget for the minter to sign a token for, or --set minter.enabled=false`);
-  }
-  if (s.minter.configMapName && !isDns1123Subdomain(s.minter.configMapName)) {
-    add(notADnsName('minter.configMapName', s.minter.configMapName));
-  }
-  const sizeProblem = configMapSizeProblem(s);
-  if (sizeProblem) add(sizeProblem);
-  if (holdsYaml11LineBreak(s)) add(YAML11_LINE_BREAK_PROBLEM);
-  return problems;
-}
-
-/**
  * YAML 1.1 (go-yaml, so Helm) reads U+2028, U+2029 and U+0085 as line breaks and folds the spaces
  * around them in quoted strings; the `yaml` package in its 1.1 mode does not. Rather than a value
  * that means two things, both renderers refuse it (the chart's twin searches its toJson).
  */
 const YAML11_LINE_BREAK = /[\u2028\u2029\u0085]/;
-const YAML11_LINE_BREAK_PROBLEM = "the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims " +
-  'the spaces around, unlike other YAML readers: remove the character, or write a line break as \\n';
+
+/** The message of every rule on a DNS-1123 subdomain name (a Secret, ServiceAccount, host...). */
+const NOT_A_DNS_NAME =
+  "'%s' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
+
+/** A setting and its value, for rules that several settings share. */
+interface Field {
+  readonly path: string;
+  readonly value: string;
+}
+
+/** A reference to a key of a Secret, and what depends on it. */
+interface SecretRef {
+  readonly nameField: string;
+  readonly name: string;
+  readonly keyField: string;
+  readonly key: string;
+  /** What the Secret holds: "the JWT key". */
+  readonly what: string;
+  /** What goes wrong without it. */
+  readonly consequence: string;
+}
+
+/** Twin: the "rasa.secretRefProblems" helper in chart/templates/_validate.tpl. */
+const SECRET_REF_RULES: readonly Rule<SecretRef>[] = [
+  {
+    id: 'secretNameEmpty', paths: ['{nameField}'],
+    message: "'%[1]s' is empty: name the Secret that holds %[2]s (--set %[1]s=<name>); %[3]s",
+    check: (r) => !r.name && [r.nameField, r.what, r.consequence],
+  },
+  {
+    id: 'secretNameInvalid', paths: ['{nameField}'], message: NOT_A_DNS_NAME,
+    check: (r) => !!r.name && !isDns1123Subdomain(r.name) && [r.nameField, r.name],
+  },
+  {
+    id: 'secretKeyEmpty', paths: ['{keyField}'],
+    message: "'%[1]s' is empty: name the key inside the Secret (--set %[1]s=<key>); %[2]s",
+    check: (r) => !r.key && [r.keyField, r.consequence],
+  },
+  {
+    id: 'secretKeyInvalid', paths: ['{keyField}'],
+    message: "'%s' (%s) is not a valid Secret key: use letters, digits, '-', '_' and '.'",
+    check: (r) => !!r.key && !SECRET_KEY.test(r.key) && [r.keyField, r.key],
+  },
+];
+
+/** An item of rasa.extraEnv, and whether an earlier variable of the chart's already has its name. */
+interface ExtraEnvItem {
+  readonly at: string;
+  readonly env: ExtraEnv;
+  readonly nameTaken: boolean;
+}
+
+/** An item of widgets, and whether an earlier widget has its name. */
+interface WidgetItem {
+  readonly at: string;
+  readonly widget: WidgetSettings;
+  readonly nameTaken: boolean;
+}
+
+/**
+ * Rules the schema cannot say, in the order their lines come out: one line per breach, naming the
+ * setting and the fix. Twin: the "rasa.validateValues" helper in chart/templates/_validate.tpl,
+ * rule by rule (test/chart/rules-table.test.ts).
+ */
+export const RULES: readonly Entry<Settings>[] = [
+  {
+    scope: 'nameOverride, fullnameOverride',
+    items: (s) => [{ path: 'nameOverride', value: s.nameOverride }, { path: 'fullnameOverride', value: s.fullnameOverride }],
+    rules: [{
+      id: 'nameNotADnsLabel', paths: ['nameOverride', 'fullnameOverride'],
+      message: "'%s' (%s) is not a valid name: use at most 63 lower-case letters, digits and '-', " +
+        'starting and ending with a letter or digit',
+      check: (f) => !!f.value && !isDns1123Label(f.value) && [f.path, f.value],
+    }],
+  } satisfies Scope<Settings, Field>,
+  {
+    // A Service name is a DNS-1035 label; helm lint and the API server refuse one starting with a digit.
+    id: 'fullnameStartsWithDigit', paths: ['fullnameOverride'],
+    message: "'fullnameOverride' (%[1]s) starts with a digit: it names the Service, whose name must start " +
+      'with a letter (e.g. bot-%[1]s)',
+    check: (s) => /^[0-9]/.test(s.fullnameOverride) && [s.fullnameOverride],
+  },
+  {
+    scope: 'socketio.jwtKey',
+    items: ({ socketio: { jwtKey } }) => [secretRef('socketio.jwtKey.secret', jwtKey.secretName, jwtKey.secretKey,
+      'the JWT key', 'without a key the socketio channel would be open to anyone')],
+    rules: SECRET_REF_RULES,
+  } satisfies Scope<Settings, SecretRef>,
+  {
+    id: 'literalKeyTooShort', paths: ['socketio.jwtKey.literal', 'socketio.jwtMethod'],
+    message: "'socketio.jwtKey.literal' is %d bytes: an %s key needs at least %d " +
+      '(--set socketio.jwtKey.literal=$(openssl rand -hex 32)); better, keep it in a Secret and drop the literal',
+    check: (s) => {
+      const bytes = Buffer.byteLength(s.socketio.jwtKey.literal, 'utf8');
+      const needed = KEY_BYTES_FOR[s.socketio.jwtMethod] ?? MIN_KEY_BYTES;
+      return bytes > 0 && bytes < needed && [bytes, s.socketio.jwtMethod, needed];
+    },
+  },
+  {
+    id: 'keyGeneratedAndGiven', paths: ['socketio.jwtKey.generate', 'socketio.jwtKey.literal'],
+    message: "'socketio.jwtKey.generate' and 'socketio.jwtKey.literal' are both set: let the cluster generate " +
+      'the key, or give it (--set socketio.jwtKey.generate=false)',
+    check: (s) => s.socketio.jwtKey.generate && !!s.socketio.jwtKey.literal && [],
+  },
+  {
+    id: 'socketioInChannels', paths: ['channels'],
+    message: "'channels.socketio' is not allowed: the socketio channel is configured under 'socketio', " +
+      'with its key from a Secret',
+    check: (s) => 'socketio' in s.channels && [],
+  },
+  {
+    scope: 'channels, at any depth',
+    items: (s) => pathsOfKey(s.channels, 'jwt_key', 'channels'),
+    rules: [{
+      id: 'jwtKeyInChannels', paths: ['channels'],
+      message: "'%s' is not allowed: a JWT key never goes into channel credentials (a ConfigMap); " +
+        'the socketio key comes from the Secret named by socketio.jwtKey.secretName',
+      check: (path) => [path],
+    }],
+  } satisfies Scope<Settings, string>,
+  {
+    id: 'modelsInEndpoints', paths: ['rasa.endpoints'],
+    message: "'rasa.endpoints.models' is not allowed: set the model server with rasa.model.serverUrl",
+    check: (s) => 'models' in s.rasa.endpoints && [],
+  },
+  {
+    scope: 'rasa.endpoints.tracker_store, rasa.endpoints.lock_store',
+    items: (s) => ['tracker_store', 'lock_store'].map((store) => ({ s, store })),
+    rules: [{
+      id: 'replicasWithoutSharedStore', paths: ['rasa.replicaCount', 'rasa.endpoints'],
+      message: "'rasa.replicaCount' is %d but 'rasa.endpoints.%s' is not set: several Rasa pods need a shared %s " +
+        '(e.g. Redis), or --set rasa.replicaCount=1',
+      check: ({ s, store }) => s.rasa.replicaCount > 1 && !(store in s.rasa.endpoints)
+        && [s.rasa.replicaCount, store, store.replace('_', ' ')],
+    }],
+  } satisfies Scope<Settings, { s: Settings; store: string }>,
+  {
+    id: 'disruptionBudgetBlocksDrain', paths: ['rasa.podDisruptionBudget', 'rasa.replicaCount'],
+    message: "'rasa.podDisruptionBudget.minAvailable' (%d) must be below rasa.replicaCount (%d), " +
+      'or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)',
+    check: (s) => {
+      const pdb = s.rasa.podDisruptionBudget;
+      return pdb.enabled && s.rasa.replicaCount > 1 && pdb.minAvailable >= s.rasa.replicaCount
+        && [pdb.minAvailable, s.rasa.replicaCount];
+    },
+  },
+  {
+    scope: 'rasa.api',
+    items: ({ rasa: { api } }) => (api.enabled ? [secretRef('rasa.api.tokenSecret', api.tokenSecretName, api.tokenSecretKey,
+      'the API token', 'the HTTP API would be open to anyone')] : []),
+    rules: SECRET_REF_RULES,
+  } satisfies Scope<Settings, SecretRef>,
+  {
+    scope: 'rasa.license',
+    items: ({ rasa: { license } }) => (license.secretName ? [secretRef('rasa.license.secret', license.secretName,
+      license.secretKey, 'the licence', 'Rasa Pro will not start')] : []),
+    rules: SECRET_REF_RULES,
+  } satisfies Scope<Settings, SecretRef>,
+  {
+    id: 'rasaProWithoutLicence', paths: ['rasa.license.secretName', 'rasa.image.repository'],
+    message: "'rasa.license.secretName' is empty but the image is %s: Rasa Pro needs its licence " +
+      '(--set rasa.license.secretName=<Secret with the licence>)',
+    check: (s) => !s.rasa.license.secretName && /(^|\/)rasa-pro$/.test(s.rasa.image.repository) && [s.rasa.image.repository],
+  },
+  {
+    id: 'licenceEnvNameTaken', paths: ['rasa.license.envName', 'socketio.jwtKey.envName'],
+    message: "'rasa.license.envName' (%s) is already used by socketio.jwtKey.envName: pick another name",
+    check: (s) => !!s.rasa.license.secretName && s.rasa.license.envName === s.socketio.jwtKey.envName
+      && [s.rasa.license.envName],
+  },
+  {
+    scope: 'rasa.extraArgs[]',
+    items: (s) => s.rasa.extraArgs.map((arg, i) => ({ path: `rasa.extraArgs[${i}]`, value: arg })),
+    rules: [{
+      id: 'apiFlagInExtraArgs', paths: ['rasa.extraArgs[]'],
+      message: "'%s' (%s) is not allowed: turn the HTTP API on with rasa.api.enabled, which protects it " +
+        'with the token from rasa.api.tokenSecretName (--set rasa.api.enabled=true)',
+      check: (arg) => {
+        const flag = API_FLAGS.exec(arg.value)?.[1];
+        return flag !== undefined && [arg.path, flag];
+      },
+    }],
+  } satisfies Scope<Settings, Field>,
+  {
+    scope: 'rasa.extraEnv[]',
+    items: extraEnvItems,
+    rules: [
+      {
+        id: 'apiTokenInExtraEnv', paths: ['rasa.extraEnv[].name'],
+        message: "'%s.name' (%s) is the HTTP API's token, which the chart takes from the Secret " +
+          'named by rasa.api.tokenSecretName: set that instead',
+        check: (e) => e.env.name === API_TOKEN_ENV && [e.at, e.env.name],
+      },
+      {
+        id: 'extraEnvNameTaken', paths: ['rasa.extraEnv[].name'],
+        message: "'%s.name' (%s) is already set by the chart: pick another name",
+        check: (e) => e.env.name !== API_TOKEN_ENV && e.nameTaken && [e.at, e.env.name],
+      },
+      {
+        id: 'extraEnvValueOrSecret', paths: ['rasa.extraEnv[]'],
+        message: "'%s' must have either 'value' or both 'secretName' and 'secretKey'",
+        check: (e) => isFromSecret(e.env) === (e.env.value !== undefined) && [e.at],
+      },
+      {
+        scope: 'rasa.extraEnv[].secretName, rasa.extraEnv[].secretKey',
+        items: ({ at, env }) => (isFromSecret(env) && env.value === undefined ? [secretRef(`${at}.secret`, env.secretName,
+          env.secretKey, 'the value', 'the variable would have no value')] : []),
+        rules: SECRET_REF_RULES,
+      } satisfies Scope<ExtraEnvItem, SecretRef>,
+    ],
+  } satisfies Scope<Settings, ExtraEnvItem>,
+  {
+    id: 'serviceAccountNameInvalid', paths: ['rasa.serviceAccount.name'], message: NOT_A_DNS_NAME,
+    check: (s) => !!s.rasa.serviceAccount.name && !isDns1123Subdomain(s.rasa.serviceAccount.name)
+      && ['rasa.serviceAccount.name', s.rasa.serviceAccount.name],
+  },
+  {
+    scope: 'rasa.imagePullSecrets[]',
+    items: (s) => s.rasa.imagePullSecrets.map((name, i) => ({ path: `rasa.imagePullSecrets[${i}]`, value: name })),
+    rules: [{
+      id: 'imagePullSecretInvalid', paths: ['rasa.imagePullSecrets[]'], message: NOT_A_DNS_NAME,
+      check: (name) => !isDns1123Subdomain(name.value) && [name.path, name.value],
+    }],
+  } satisfies Scope<Settings, Field>,
+  {
+    id: 'ingressHostEmpty', paths: ['ingress.enabled', 'ingress.host'],
+    message: "'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)",
+    check: (s) => s.ingress.enabled && !s.ingress.host && [],
+  },
+  {
+    id: 'ingressHostInvalid', paths: ['ingress.enabled', 'ingress.host'], message: NOT_A_DNS_NAME,
+    check: (s) => s.ingress.enabled && !!s.ingress.host && !isDns1123Subdomain(s.ingress.host)
+      && ['ingress.host', s.ingress.host],
+  },
+  {
+    id: 'ingressTlsSecretInvalid', paths: ['ingress.enabled', 'ingress.tlsSecretName'], message: NOT_A_DNS_NAME,
+    check: (s) => s.ingress.enabled && !!s.ingress.tlsSecretName && !isDns1123Subdomain(s.ingress.tlsSecretName)
+      && ['ingress.tlsSecretName', s.ingress.tlsSecretName],
+  },
+  {
+    scope: 'widgets[]',
+    items: widgetItems,
+    rules: [
+      {
+        id: 'widgetNameTwice', paths: ['widgets[].name'],
+        message: "'%s.name' (%s) is used twice: widget names must be unique",
+        check: (w) => w.nameTaken && [w.at, w.widget.name],
+      },
+      {
+        scope: 'widgets[].claims',
+        items: (w) => (w.widget.claims !== undefined ? [{ claims: w.widget.claims, where: `${w.at}.claims` }] : []),
+        rules: CLAIM_RULES,
+      } satisfies Scope<WidgetItem, Claims>,
+      {
+        // The schema checks the form; the bound needs arithmetic.
+        id: 'widgetLifetimeTooLong', paths: ['widgets[].expiresIn'], message: LIFETIME_TOO_LONG,
+        check: (w) => !!w.widget.expiresIn && isOverMaxLifetime(w.widget.expiresIn)
+          && [`${w.at}.expiresIn`, w.widget.expiresIn],
+      },
+    ],
+  } satisfies Scope<Settings, WidgetItem>,
+  {
+    id: 'noWidgetsToMint', paths: ['minter.enabled', 'widgets'],
+    message: "'widgets' is empty: add a widget for the minter to sign a token for, or --set minter.enabled=false",
+    check: (s) => s.minter.enabled && s.widgets.length === 0 && [],
+  },
+  {
+    id: 'minterConfigMapNameInvalid', paths: ['minter.configMapName'], message: NOT_A_DNS_NAME,
+    check: (s) => !!s.minter.configMapName && !isDns1123Subdomain(s.minter.configMapName)
+      && ['minter.configMapName', s.minter.configMapName],
+  },
+  {
+    // Kubernetes refuses the ConfigMap later, in the cluster; here it can say how many widgets fit.
+    id: 'widgetsOverConfigMapLimit', paths: ['widgets', 'minter.configMapName', 'socketio.jwtMethod'],
+    message: "'widgets' would make %s about %d bytes, over the 1 MiB a ConfigMap holds: the first %d of the %d " +
+      'widgets fit; spread them over several releases (each with its own minter.configMapName) or drop some',
+    check: (s) => {
+      const { bytes, fitting } = widgetsConfigMapSize(s);
+      const configMap = s.minter.configMapName ? `ConfigMap ${s.minter.configMapName}` : "the minter's ConfigMap";
+      return bytes > CONFIGMAP_LIMIT_BYTES && [configMap, bytes, fitting, s.widgets.length];
+    },
+  },
+  {
+    id: 'yaml11LineBreak', paths: [],
+    message: "the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims " +
+      'the spaces around, unlike other YAML readers: remove the character, or write a line break as \\n',
+    check: (s) => holdsYaml11LineBreak(s) && [],
+  },
+];
+
+/** The lines RULES gives for settings the schema has accepted; none when every rule holds. */
+export function ruleProblems(s: Settings): string[] {
+  return runRules(RULES, s);
+}
+
+/** The reference set at `${fieldPrefix}Name` and `${fieldPrefix}Key` (e.g. rasa.api.tokenSecret). */
+function secretRef(
+  fieldPrefix: string, name: string | undefined, key: string | undefined, what: string, consequence: string,
+): SecretRef {
+  return { nameField: `${fieldPrefix}Name`, name: name ?? '', keyField: `${fieldPrefix}Key`, key: key ?? '', what, consequence };
+}
+
+function isFromSecret(env: ExtraEnv): boolean {
+  return env.secretName !== undefined || env.secretKey !== undefined;
+}
+
+function extraEnvItems(s: Settings): ExtraEnvItem[] {
+  const taken = new Set([s.socketio.jwtKey.envName]);
+  if (s.rasa.license.secretName) taken.add(s.rasa.license.envName);
+  return s.rasa.extraEnv.map((env, i) => {
+    const item = { at: `rasa.extraEnv[${i}]`, env, nameTaken: taken.has(env.name) };
+    taken.add(env.name);
+    return item;
+  });
+}
+
+function widgetItems(s: Settings): WidgetItem[] {
+  const seen = new Set<string>();
+  return s.widgets.map((widget, i) => {
+    const item = { at: `widgets[${i}]`, widget, nameTaken: seen.has(widget.name) };
+    seen.add(widget.name);
+    return item;
+  });
+}
 
 function holdsYaml11LineBreak(value: unknown): boolean {
   if (typeof value === 'string') return YAML11_LINE_BREAK.test(value);
   if (Array.isArray(value)) return value.some(holdsYaml11LineBreak);
   if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => YAML11_LINE_BREAK.test(k) || holdsYaml11LineBreak(v));
   return false;
-}
-
-function checkSecretRef(
-  add: (problem: string) => void,
-  nameField: string, name: string, keyField: string, key: string, what: string, consequence: string,
-): void {
-  if (!name) add(`'${nameField}' is empty: name the Secret that holds ${what} (--set ${nameField}=<name>); ${consequence}`);
-  else if (!isDns1123Subdomain(name)) add(notADnsName(nameField, name));
-  if (!key) add(`'${keyField}' is empty: name the key inside the Secret (--set ${keyField}=<key>); ${consequence}`);
-  else if (!SECRET_KEY.test(key)) add(`'${keyField}' (${key}) is not a valid Secret key: use letters, digits, '-', '_' and '.'`);
-}
-
-function notADnsLabel(field: string, value: string): string {
-  return `'${field}' (${value}) is not a valid name: use at most 63 lower-case letters, digits and '-', ` +
-    `starting and ending with a letter or digit`;
-}
-
-function notADnsName(field: string, value: string): string {
-  return `'${field}' (${value}) is not a valid name: use lower-case letters, digits, '-' and '.', ` +
-    `starting and ending with a letter or digit`;
 }
 
 /** Every dotted path under `value` that ends in `key`, at any depth. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { credentialsYaml } from '../../src/constructs/rasa-files.js';
+import { credentialsYaml } from '../../src/plan/rasa-files.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 
 export const compatDir = fileURLToPath(new URL('.', import.meta.url));

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keyGuardCommand } from '../../src/constructs/key-guard.js';
+import { keyGuardCommand } from '../../src/plan/key-guard.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 import { rasaContainer, render } from '../support/render.js';
 

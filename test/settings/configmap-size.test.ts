@@ -1,7 +1,8 @@
-import { minterInputJson } from '../../src/constructs/minter-files.js';
 import { CONFIGMAP_LIMIT_BYTES as MINTER_LIMIT, mintWidgets, parseMinterInput, signingKey } from '../../src/minter/index.js';
-import { CONFIGMAP_LIMIT_BYTES, configMapSizeProblem, widgetsConfigMapSize } from '../../src/settings/configmap-size.js';
+import { goJson, minterInput } from '../../src/plan/index.js';
+import { CONFIGMAP_LIMIT_BYTES, widgetsConfigMapSize } from '../../src/settings/configmap-size.js';
 import { defaultValues, mergeValues, resolveSettings, type Settings } from '../../src/settings/index.js';
+import { ruleProblems } from '../../src/settings/rules.js';
 
 const NOW = Date.UTC(2026, 10, 29);
 const KEY = 'k'.repeat(64);
@@ -9,9 +10,9 @@ const KEY = 'k'.repeat(64);
 /** The settings as given, without the rules (which would refuse the sets over the limit). */
 const settingsOf = (values: object): Settings => mergeValues(defaultValues(), values as never) as Settings;
 
-/** What the minter Job writes for these settings: minter.json as the constructs render it, signed. */
+/** What the minter Job writes for these settings: minter.json as the plan renders it, signed. */
 async function mintedBytes(s: Settings, widgets = s.widgets): Promise<number> {
-  const input = parseMinterInput(JSON.parse(minterInputJson({ ...s, widgets }, 'bot', 'bot-rasa-widgets')));
+  const input = parseMinterInput(JSON.parse(goJson(minterInput({ ...s, widgets }, 'bot', 'bot-rasa-widgets'))));
   return (await mintWidgets(input, signingKey(KEY, 'test key', input.method), NOW)).bytes;
 }
 
@@ -82,16 +83,16 @@ describe('the widgets ConfigMap size, estimated before signing', () => {
 
   test('refuses widgets that would not fit, with how many do, naming no key and no token', () => {
     const widgets = many(2000, (i) => ({ name: `widget-${i}` }));
-    expect(configMapSizeProblem(settingsOf({ widgets }))).toBe(
+    expect(ruleProblems(settingsOf({ widgets }))).toEqual([
       "'widgets' would make the minter's ConfigMap about 1901653 bytes, over the 1 MiB a ConfigMap holds: " +
       'the first 1104 of the 2000 widgets fit; spread them over several releases (each with its own minter.configMapName) or drop some',
-    );
+    ]);
     const literal = 'L'.repeat(32);
-    const problem = configMapSizeProblem(settingsOf({ minter: { configMapName: 'chat-widgets' }, socketio: { jwtKey: { literal } }, widgets }));
+    const [problem] = ruleProblems(settingsOf({ minter: { configMapName: 'chat-widgets' }, socketio: { jwtKey: { literal } }, widgets }));
     expect(problem).toMatch(/^'widgets' would make ConfigMap chat-widgets about 1901653 bytes, .* the first 1104 of the 2000 widgets fit;/);
     expect(problem).not.toContain(literal);
     expect(problem).not.toContain('eyJ');
-    expect(configMapSizeProblem(settingsOf({ widgets: widgets.slice(0, 1104) }))).toBeUndefined();
+    expect(ruleProblems(settingsOf({ widgets: widgets.slice(0, 1104) }))).toEqual([]);
   });
 
   test('is one of the rules', () => {

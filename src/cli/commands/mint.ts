@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { fullname, resolveSettings } from '../../settings/index.js';
-import {
-  applyConfigMap, checkMethod, mintToken, mintWidgets, parseMinterInput, type Method,
-} from '../../minter/index.js';
-import { minterInputJson } from '../../constructs/minter-files.js';
+import { applyConfigMap, checkMethod, mintToken, mintWidgets, type Method } from '../../minter/index.js';
+import { fullname, minterInput } from '../../plan/index.js';
+import { resolveSettings } from '../../settings/index.js';
 import type { Command } from '../command.js';
 import { usageError } from '../errors.js';
 import { KEY_OPTIONS, readKey } from '../key-source.js';
@@ -57,8 +55,8 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
       }
       if (!o.namespace) throw usageError('--to-configmap needs -n NAMESPACE');
       const settings = resolveSettings(...readValuesFiles(o.values));
-      // The very input the constructs and the chart give the minter Job, for this ConfigMap.
-      const input = parseMinterInput(JSON.parse(minterInputJson(settings, o.release, o['to-configmap'])));
+      // The very input the plan gives the minter Job (and the chart its twin), for this ConfigMap.
+      const input = minterInput(settings, o.release, o['to-configmap']);
       const result = await mintWidgets(input, readKey(o, env, input.method), now);
       const conn = await kubeconfigConnection(env);
       const lines: string[] = [];

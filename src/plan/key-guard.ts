@@ -11,7 +11,7 @@ import { KEY_BYTES_FOR } from '../settings/index.js';
  * counts bytes in dash (the stock images' /bin/sh) and characters in bash, so a multi-byte key
  * can only be refused wrongly, never let through short. The message names the Secret, never the key.
  *
- * Twin: `rasa.keyGuardCommand` in chart/templates/_helpers.tpl renders the same list.
+ * Twin: the chart's "rasa.keyGuardCommand" helper, which renders the same list.
  */
 export function keyGuardCommand(s: Settings): string[] {
   const key = s.socketio.jwtKey;

@@ -27,6 +27,7 @@ function toYaml(value: unknown): string {
  * credentials.yml. The socketio key is named as `${ENV}` and must stay an UNQUOTED scalar: Rasa
  * expands environment variables only in plain scalars, and a quoted "${ENV}" would become the
  * literal key "${ENV}", a key anyone reading this file knows.
+ * Twin: the chart's "rasa.credentials" helper.
  */
 export function credentialsYaml(s: Settings): string {
   const io = s.socketio;
@@ -47,7 +48,10 @@ export function credentialsYaml(s: Settings): string {
   return text;
 }
 
-/** endpoints.yml: the model server, if any, and the user's other endpoints. */
+/**
+ * endpoints.yml: the model server, if any, and the user's other endpoints.
+ * Twin: the chart's "rasa.endpoints" helper.
+ */
 export function endpointsYaml(s: Settings): string {
   const endpoints: Record<string, unknown> = { ...s.rasa.endpoints };
   if (s.rasa.model.serverUrl) {
@@ -56,7 +60,10 @@ export function endpointsYaml(s: Settings): string {
   return toYaml(endpoints);
 }
 
-/** The pod template carries this checksum so that a changed ConfigMap rolls the pods. */
+/**
+ * The pod template carries this checksum so that a changed ConfigMap rolls the pods.
+ * Twin: the chart's "rasa.configChecksum" helper, which hashes the same bytes.
+ */
 export function configChecksum(files: Readonly<Record<string, string>>): string {
   const hash = createHash('sha256');
   for (const name of Object.keys(files).sort()) hash.update(`${name}\n${files[name]}\n`);

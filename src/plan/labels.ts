@@ -1,14 +1,17 @@
 import { parse } from 'yaml';
-import { appName, readChartFile, type Settings } from '../settings/index.js';
+import { readChartFile, type Settings } from '../settings/index.js';
+import { appName } from './names.js';
 
-/** The chart's appVersion: the Rasa version the defaults run (app.kubernetes.io/version). */
+/** The chart's appVersion (.Chart.AppVersion): the Rasa version the defaults run (app.kubernetes.io/version). */
 export const APP_VERSION: string = (parse(readChartFile('Chart.yaml')) as { appVersion: string }).appVersion;
 
+/** The parts of a bot, each with its own pods: the Rasa server, the minter and the key generator. */
 export type Component = 'server' | 'minter' | 'keygen';
 
 /**
  * Labels that select the pods of one component of one release. Selectors are immutable, so these
  * never carry a version or a hash of the construct path: renaming a construct must not orphan pods.
+ * Twin: the chart's "rasa.selectorLabels" helper.
  */
 export function selectorLabels(settings: Settings, release: string, component: Component): Record<string, string> {
   return {
@@ -18,7 +21,10 @@ export function selectorLabels(settings: Settings, release: string, component: C
   };
 }
 
-/** Labels of every object: the selector labels, the version, and the user's common labels. */
+/**
+ * Labels of every object: the selector labels, the version, and the user's common labels.
+ * Twin: the chart's "rasa.objectLabels" helper ("rasa.labels" adds Helm's own two).
+ */
 export function objectLabels(settings: Settings, release: string, component: Component): Record<string, string> {
   return {
     ...settings.commonLabels,

@@ -1,5 +1,5 @@
 import { isScalar, parseDocument, Scalar } from 'yaml';
-import { configChecksum, credentialsYaml, endpointsYaml } from '../../src/constructs/index.js';
+import { configChecksum, credentialsYaml, endpointsYaml } from '../../src/plan/index.js';
 import { resolveSettings } from '../../src/settings/index.js';
 
 describe('credentials.yml', () => {

@@ -1,0 +1,172 @@
+import type { ResolvedWidget, Settings } from '../settings/index.js';
+import { imageRef } from './image.js';
+import { keyGuardCommand } from './key-guard.js';
+import { objectLabels, selectorLabels, type Component } from './labels.js';
+import { minterScript, type KeygenInput } from './minter-files.js';
+import { appName, configName, fullname, serviceAccountName } from './names.js';
+import { configChecksum, credentialsYaml, endpointsYaml } from './rasa-files.js';
+import { rasaArgs, rasaEnv, type EnvVar } from './rasa-server.js';
+import { keygenJob, minterJob, type MinterJobPlan, type ScriptJobPlan } from './script-jobs.js';
+
+/** Where a bot's objects go. */
+export interface PlanTarget {
+  /** Helm release name: the instance label, and the prefix of object names. */
+  readonly release: string;
+  /** Namespace of every object. */
+  readonly namespace: string;
+}
+
+/** The labels of one component's objects. */
+export interface ComponentLabels {
+  /** Those that select its pods: stable, never a version (see selectorLabels). */
+  readonly selector: Readonly<Record<string, string>>;
+  /** Those of each of its objects (see objectLabels). */
+  readonly object: Readonly<Record<string, string>>;
+}
+
+/** Which optional objects the bot has (see botGates). */
+export interface BotGates {
+  /** The Rasa pods get a ServiceAccount of their own (rasa.serviceAccount.create). */
+  readonly serviceAccount: boolean;
+  /** A PodDisruptionBudget: only from two replicas on, where it protects something. */
+  readonly disruptionBudget: boolean;
+  /** An Ingress for the socket.io path (ingress.enabled). */
+  readonly ingress: boolean;
+  /** The key generator Job (socketio.jwtKey.generate). */
+  readonly keyGenerator: boolean;
+  /** The minter Job and the ConfigMap it fills (minter.enabled). */
+  readonly minter: boolean;
+  /** The JWT key Secret is rendered, from socketio.jwtKey.literal (local use only). */
+  readonly jwtKeySecret: boolean;
+}
+
+/** The ConfigMap that `rasa run` reads its channels and endpoints from. */
+export interface RasaConfigPlan {
+  readonly name: string;
+  /** credentials.yml and endpoints.yml. */
+  readonly files: Readonly<Record<'credentials.yml' | 'endpoints.yml', string>>;
+  /** Checksum of the files, on the pod template so that a change rolls the pods. */
+  readonly checksum: string;
+}
+
+/** The Rasa server's Deployment and its container. */
+export interface RasaServerPlan {
+  /** Name of the Deployment, and of its Service, Ingress and PodDisruptionBudget. */
+  readonly name: string;
+  /** The pods' ServiceAccount; "default" for the namespace's own. */
+  readonly serviceAccountName: string;
+  readonly image: string;
+  /** The key guard, which then runs `rasa` with the args. */
+  readonly command: readonly string[];
+  readonly args: readonly string[];
+  readonly env: readonly EnvVar[];
+  /** Labels of the pod template: the user's pod labels under the object labels. */
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** Annotations of the pod template, with the config checksum. */
+  readonly podAnnotations: Readonly<Record<string, string>>;
+}
+
+/**
+ * Everything derived from the settings, computed once: both renderers read it (the constructs
+ * directly; the chart's helpers compute the same values, each naming its twin here).
+ */
+export interface BotPlan extends PlanTarget {
+  readonly settings: Settings;
+  /** Prefix of every object name. */
+  readonly fullname: string;
+  /** app.kubernetes.io/name. */
+  readonly appName: string;
+  readonly labels: Readonly<Record<Component, ComponentLabels>>;
+  readonly gates: BotGates;
+  readonly config: RasaConfigPlan;
+  readonly server: RasaServerPlan;
+  /** The widgets with their defaults filled in (also in the minter's input). */
+  readonly widgets: readonly ResolvedWidget[];
+  /** The minter Job; rendered when gates.minter. */
+  readonly minter: MinterJobPlan;
+  /** The key generator Job; rendered when gates.keyGenerator. */
+  readonly keyGenerator: ScriptJobPlan<KeygenInput>;
+}
+
+/** Plans a bot from resolved settings (see resolveSettings). */
+export function planBot(settings: Settings, target: PlanTarget): BotPlan {
+  const s = settings;
+  const { release } = target;
+  const name = fullname(s, release);
+  const labels = {
+    server: componentLabels(s, release, 'server'),
+    minter: componentLabels(s, release, 'minter'),
+    keygen: componentLabels(s, release, 'keygen'),
+  };
+  const files = { 'credentials.yml': credentialsYaml(s), 'endpoints.yml': endpointsYaml(s) };
+  const checksum = configChecksum(files);
+  const script = minterScript();
+  const minter = minterJob(s, release, name, script);
+  return {
+    ...target,
+    settings: s,
+    fullname: name,
+    appName: appName(s),
+    labels,
+    gates: botGates(s),
+    config: { name: configName(name), files, checksum },
+    server: {
+      name,
+      serviceAccountName: serviceAccountName(s, name),
+      image: imageRef(s.rasa.image),
+      command: keyGuardCommand(s),
+      args: rasaArgs(s),
+      env: rasaEnv(s),
+      podLabels: { ...s.rasa.podLabels, ...labels.server.object },
+      podAnnotations: { ...s.commonAnnotations, ...s.rasa.podAnnotations, 'checksum/config': checksum },
+    },
+    widgets: minter.input.widgets,
+    minter,
+    keyGenerator: keygenJob(s, release, name, script),
+  };
+}
+
+/**
+ * Which optional objects the bot has.
+ * Twin: the `if` that opens each optional template of the chart (serviceaccount.yaml,
+ * poddisruptionbudget.yaml, ingress.yaml, secret.yaml, widgets-configmap.yaml) and those in
+ * "rasa.scriptJobs".
+ */
+export function botGates(s: Settings): BotGates {
+  return {
+    serviceAccount: s.rasa.serviceAccount.create,
+    // With one replica a budget could only block node drains.
+    disruptionBudget: s.rasa.podDisruptionBudget.enabled && s.rasa.replicaCount > 1,
+    ingress: s.ingress.enabled,
+    keyGenerator: s.socketio.jwtKey.generate,
+    minter: s.minter.enabled,
+    jwtKeySecret: s.socketio.jwtKey.literal !== '',
+  };
+}
+
+function componentLabels(s: Settings, release: string, component: Component): ComponentLabels {
+  return { selector: selectorLabels(s, release, component), object: objectLabels(s, release, component) };
+}
+
+/** An object's metadata, as both renderers write it. */
+export interface ObjectMetadata {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+}
+
+/**
+ * metadata of one of the bot's objects: the labels of its component, the common annotations and
+ * its own (which win).
+ * Twin: the chart's "rasa.metadata" helper (which adds Helm's own labels).
+ */
+export function objectMetadata(plan: BotPlan, component: Component, name: string,
+  annotations: Readonly<Record<string, string>> = {}): ObjectMetadata {
+  return {
+    name,
+    namespace: plan.namespace,
+    labels: { ...plan.labels[component].object },
+    annotations: { ...plan.settings.commonAnnotations, ...annotations },
+  };
+}
