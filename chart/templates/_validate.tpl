@@ -186,10 +186,10 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = append $problems (printf $msg.widgetsOverConfigMapLimit
   $configMap (int64 $size.bytes) (int64 $size.fitting) (len $v.widgets)) -}}
 {{- end -}}
-{{- /* rule: yaml11LineBreak */ -}}
-{{- /* toJson writes U+2028 and U+2029 as \u2028 and \u2029 (not after an escaped backslash). */ -}}
-{{- if regexMatch `(^|[^\\])(\\\\)*\\u202[89]|\x{0085}` (toJson $v) -}}
-{{- $problems = append $problems $msg.yaml11LineBreak -}}
+{{- /* rule: yaml11Characters */ -}}
+{{- /* toJson writes U+2028 and U+2029 as \u2028 and \u2029 (not after an escaped backslash), the others raw. */ -}}
+{{- if regexMatch `(^|[^\\])(\\\\)*\\u202[89]|[\x{007F}-\x{009F}\x{FFFE}\x{FFFF}]` (toJson $v) -}}
+{{- $problems = append $problems $msg.yaml11Characters -}}
 {{- end -}}
 {{- toYaml $problems -}}
 {{- end -}}
@@ -278,9 +278,10 @@ widgetsOverConfigMapLimit: >-
   'widgets' would make %s about %d bytes, over the 1 MiB a ConfigMap holds: the first %d of the %d
   widgets fit; spread them over several releases (each with its own minter.configMapName) or drop
   some
-yaml11LineBreak: >-
+yaml11Characters: >-
   the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims
-  the spaces around, unlike other YAML readers: remove the character, or write a line break as \n
+  the spaces around, or U+007F to U+009F, U+FFFE or U+FFFF, for which Helm renders nothing: remove
+  the character, or write a line break as \n
 {{- end -}}
 
 {{/*

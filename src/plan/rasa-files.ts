@@ -1,26 +1,23 @@
 import { createHash } from 'node:crypto';
-import { Document, visit } from 'yaml';
-import { goYamlDoubleQuotes, type Settings } from '../settings/index.js';
+import { SettingsError, type Settings } from '../settings/index.js';
+import { goYaml, GoYamlKeyOrderError } from './go-yaml.js';
 
 /** Where the ConfigMap with credentials.yml and endpoints.yml is mounted in the Rasa container. */
 export const CONFIG_DIR = '/etc/rasa';
 
 /**
- * YAML written the way Helm's toYaml writes it (keys sorted, lists not indented, go-yaml's YAML 1.1
- * quoting so that "on" or "yes" stay strings), so that the chart and the constructs produce the
- * same files, byte for byte. Not yet alike: go-yaml folds a string longer than 80 columns at its
- * spaces, and this writes it on one line (same data, other text, so another config checksum).
+ * A file as the chart writes it: Helm's toYaml (ported in go-yaml.ts, byte for byte) under a `|`
+ * block, which ends it with one newline. `setting` names the values it comes from, for the one
+ * case the chart cannot render alike: keys whose order Helm's toYaml leaves to chance.
  */
-function toYaml(value: unknown): string {
-  const doc = new Document(value, { version: '1.1', sortMapEntries: true });
-  // go-yaml double-quotes a string that would read back as another type ("yes", "010", "true"),
-  // and single-quotes one that only cannot be plain ("- item", "a: b").
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && goYamlDoubleQuotes(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString({ indentSeq: false, lineWidth: 0, singleQuote: true });
+function toYaml(value: unknown, setting: string): string {
+  try {
+    return `${goYaml(value)}\n`;
+  } catch (error) {
+    if (!(error instanceof GoYamlKeyOrderError)) throw error;
+    // The chart cannot check this; unchanged, its config checksum (so the pods) would change at random.
+    throw new SettingsError([`'${setting}': ${error.message}`]);
+  }
 }
 
 /**
@@ -40,7 +37,7 @@ export function credentialsYaml(s: Settings): string {
     jwt_method: io.jwtMethod,
   };
   if (io.namespace) socketio.namespace = io.namespace;
-  const text = toYaml({ ...s.channels, socketio });
+  const text = toYaml({ ...s.channels, socketio }, 'channels');
   const keyLine = `  jwt_key: \${${io.jwtKey.envName}}\n`;
   if (!text.includes(keyLine)) {
     throw new Error(`credentials.yml lost the unquoted jwt_key line (${keyLine.trim()}); refusing to render`);
@@ -57,7 +54,7 @@ export function endpointsYaml(s: Settings): string {
   if (s.rasa.model.serverUrl) {
     endpoints.models = { url: s.rasa.model.serverUrl, wait_time_between_pulls: s.rasa.model.waitTimeBetweenPulls };
   }
-  return toYaml(endpoints);
+  return toYaml(endpoints, 'rasa.endpoints');
 }
 
 /**

@@ -191,28 +191,8 @@ const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 /** Go's strconv.ParseInt(s, 0, 64) syntax: sign, then 0x / 0o / 0b / leading-0 octal / decimal. */
 const GO_INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
 
-/**
- * Whether go-yaml (Helm's toYaml) writes this string double-quoted: when, written plain, it would
- * read back as something else (true, 8, null...), is a YAML 1.1 base-60 number (1:20) or a
- * timestamp (2001-12-14), which go-yaml's encoder quotes though its decoder gives them as strings,
- * or holds a character it must escape. Anything that writes
- * YAML as Helm's toYaml does must quote the same strings.
- */
-export function goYamlDoubleQuotes(text: string): boolean {
-  if (BASE_60_FLOAT.test(text) || TIMESTAMP.test(text) || NOT_PRINTABLE.test(text)) return true;
-  try {
-    return resolvePlain(text) !== text;
-  } catch {
-    return true;
-  }
-}
-
-/** A character go-yaml can only write escaped, in double quotes (a tab, a control character, a BOM). */
-const NOT_PRINTABLE = /[^\n\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\u{10000}-\u{10FFFF}]/u;
-/** The forms go-yaml v2's parseTimestamp takes (its encoder quotes them; into plain data they stay strings). */
+/** The forms go-yaml v2's parseTimestamp takes (for !!timestamp; into plain data they stay strings). */
 const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]{1,9})?(Z|[-+][0-9]{2}:[0-9]{2})?)?$/;
-/** go-yaml v2's isBase60Float. */
-const BASE_60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** go-yaml v2's resolve() of an untagged plain scalar, as data that survives JSON. */
 function resolvePlain(source: string): unknown {

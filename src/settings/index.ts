@@ -1,5 +1,5 @@
 export { readChartFile } from './chart-files.js';
-export { HelmYamlError, parseHelmYaml, goYamlDoubleQuotes } from './helm-yaml.js';
+export { HelmYamlError, parseHelmYaml } from './helm-yaml.js';
 export * from './errors.js';
 export * from './names.js';
 export { defaultValues, resolveSettings } from './resolve.js';

@@ -25,11 +25,13 @@ export const API_TOKEN_ENV = 'RASA_API_AUTH_TOKEN';
 const API_FLAGS = /^(--enable-api|--auth-token|-t)(=|$)/;
 
 /**
- * YAML 1.1 (go-yaml, so Helm) reads U+2028, U+2029 and U+0085 as line breaks and folds the spaces
- * around them in quoted strings; the `yaml` package in its 1.1 mode does not. Rather than a value
- * that means two things, both renderers refuse it (the chart's twin searches its toJson).
+ * Characters Helm's YAML 1.1 cannot carry as they are. go-yaml reads U+2028, U+2029 and U+0085 as
+ * line breaks and folds the spaces around them in quoted strings, where the `yaml` package in its
+ * 1.1 mode does not; and toYaml renders nothing at all for a document with U+007F to U+009F,
+ * U+FFFE or U+FFFF, which its reader refuses. Rather than a value that means two things, both
+ * renderers refuse them (the chart's twin searches its toJson).
  */
-const YAML11_LINE_BREAK = /[\u2028\u2029\u0085]/;
+const YAML11_UNSAFE = /[\u2028\u2029\u007f-\u009f\ufffe\uffff]/;
 
 /** The message of every rule on a DNS-1123 subdomain name (a Secret, ServiceAccount, host...). */
 const NOT_A_DNS_NAME =
@@ -314,10 +316,11 @@ export const RULES: readonly Entry<Settings>[] = [
     },
   },
   {
-    id: 'yaml11LineBreak', paths: [],
-    message: "the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims " +
-      'the spaces around, unlike other YAML readers: remove the character, or write a line break as \\n',
-    check: (s) => holdsYaml11LineBreak(s) && [],
+    id: 'yaml11Characters', paths: [],
+    message: "the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims the spaces " +
+      'around, or U+007F to U+009F, U+FFFE or U+FFFF, for which Helm renders nothing: remove the character, or write a line ' +
+      'break as \\n',
+    check: (s) => holdsYaml11Unsafe(s) && [],
   },
 ];
 
@@ -356,10 +359,10 @@ function widgetItems(s: Settings): WidgetItem[] {
   });
 }
 
-function holdsYaml11LineBreak(value: unknown): boolean {
-  if (typeof value === 'string') return YAML11_LINE_BREAK.test(value);
-  if (Array.isArray(value)) return value.some(holdsYaml11LineBreak);
-  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => YAML11_LINE_BREAK.test(k) || holdsYaml11LineBreak(v));
+function holdsYaml11Unsafe(value: unknown): boolean {
+  if (typeof value === 'string') return YAML11_UNSAFE.test(value);
+  if (Array.isArray(value)) return value.some(holdsYaml11Unsafe);
+  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => YAML11_UNSAFE.test(k) || holdsYaml11Unsafe(v));
   return false;
 }
 

@@ -48,11 +48,11 @@ type Tree = Raw | null | Tree[] | { [key: string]: Tree };
 const NASTY_STRINGS = [
   'yes', 'on', 'n', 'Off', '010', '0o17', '5_005', '1:20', '2001-12-14', '0x1F', '1e3', '~', '""', "''",
   '"yes"', "'010'", '"a\\nb"', '"x # y"', '"key: value"', '"- item"', "'it''s'", 'é-ünïcödé', '"日本語"', '"\\t"',
-  `"${'x'.repeat(300)}"`, 'web', 'bot.example.com', 'https://bot.example.com', '/socket.io', '"$(echo hi)"',
+  `"${'x'.repeat(300)}"`, `"${'word '.repeat(30)}end"`, `"${'y'.repeat(75)} folds here or not"`, '"😀 emoji"', 'a10', 'a9', 'web', 'bot.example.com', 'https://bot.example.com', '/socket.io', '"$(echo hi)"',
   '"${HOME}"', 'rasa/rasa', '3.6.21', '500m', '"256Mi"', '"3.6 x"', 'Registry.Example.com:5000/x', 'HS512', 'Always', '-1', '0', '"0"', 'true', '"true"', 'null',
 ];
 const NASTY_NUMBERS = ['0', '1', '-1', '2', '65535', '65536', '2147483647', '2147483648', '1e20', '1.5', '010', '0x10', '"5"', 'yes'];
-const NASTY_KEYS = ['a', 'y', 'on', 'n', '010', '"quoted key"', 'dotted.key', 'sender_id', 'aud', 'jwt_key', 'rest'];
+const NASTY_KEYS = ['a', 'a9', 'a10', '_x', 'A', 'y', 'on', 'n', '010', '"quoted key"', 'dotted.key', 'sender_id', 'aud', 'jwt_key', 'rest'];
 
 function types(schema: Schema): string[] {
   return schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
