@@ -5,7 +5,8 @@
 //  - a setting with a non-null default is typed present, as the merge with values.yaml fills it
 //    (list items get no such merge: only their `required` keys are present). Where a null removes
 //    the default (NULL_REMOVES in scripts/schema-required.mjs: hook annotations, single requests
-//    and limits) it can still be missing, and the code that reads those copes with that;
+//    and limits, security context keys) it can still be missing, and the code that reads those
+//    copes with that;
 //  - a title on a schema that is not an object with properties (Quantity, JwtMethod) names one
 //    type alias, shared by every schema with that title, so each use keeps its own description;
 //  - the appendix below: names kept for the code and the public API (ImageSettings...) and the

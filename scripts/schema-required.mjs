@@ -8,10 +8,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-/** Where null removes what the default gives: the Helm hook annotations (null: no hooks), single requests and limits. */
+/**
+ * Where null removes what the default gives: the Helm hook annotations (null: no hooks), single
+ * requests and limits, and the keys of a security context (OpenShift assigns its own UIDs).
+ */
 export const NULL_REMOVES = [
-  /^minter\.(job|keygenJob|rbac|keygenRbac)Annotations$/,
+  /^(minter|keyGenerator)\.(job|rbac)Annotations$/,
+  // The deprecated aliases: null keeps its old meaning there (no hooks), and {} is their default, which removes nothing.
+  /^minter\.keygen(Job|Rbac)Annotations$/,
   /\.resources\.(requests|limits)\.[a-z]+$/,
+  /\.(pod|container)SecurityContext\.[A-Za-z]+$/,
 ];
 
 /** List items have no defaults to read; what an item cannot do without is named here. */

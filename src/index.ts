@@ -1,4 +1,88 @@
-export * from './constructs/index.js';
-export * from './minter/index.js';
-export * from './plan/index.js';
-export * from './settings/index.js';
+// The public API, and all of it: package.json exports this file alone, and
+// api/rasa-socketio-jwt.api.md records what it exports, so that a change shows in review (`npm run
+// api` rewrites the record; test/api-report.test.ts fails while it is stale). Whatever is not named
+// here is internal and may change in any release.
+
+// The constructs: RasaBot builds a whole bot; the others are its parts, each reading the plan.
+export {
+  FILLED_BY_ANNOTATION,
+  JwtKeySecret,
+  KeyGenerator,
+  LOCAL_ONLY_ANNOTATION,
+  RasaBot,
+  RasaConfig,
+  RasaDisruptionBudget,
+  RasaIngress,
+  RasaServer,
+  RasaService,
+  ScriptJob,
+  TokenMinter,
+} from './constructs/index.js';
+export type {
+  JwtKeySecretProps,
+  KeyGeneratorProps,
+  PlanProps,
+  RasaBotProps,
+  RasaConfigProps,
+  RasaDisruptionBudgetProps,
+  RasaIngressProps,
+  RasaServerProps,
+  RasaServiceProps,
+  ScriptJobProps,
+  TokenMinterProps,
+} from './constructs/index.js';
+
+// The settings: the chart's values (types generated from chart/values.schema.json, public as a
+// whole since they are the values' shape), resolved and checked as the chart checks them.
+export {
+  defaultValues,
+  HelmYamlError,
+  parseHelmYaml,
+  RasaSocketioJwtError,
+  resolveSettings,
+  SettingsError,
+} from './settings/index.js';
+export type { ResolvedWidget } from './settings/index.js';
+export type * from './settings/types.js';
+
+// The plan: everything derived from the settings, which the constructs' props carry.
+export { planBot } from './plan/index.js';
+export type {
+  BotGates,
+  BotPlan,
+  Component,
+  ComponentLabels,
+  EnvVar,
+  KeygenInput,
+  MinterJobPlan,
+  PlanTarget,
+  PodMetadata,
+  Program,
+  RasaConfigPlan,
+  RasaServerPlan,
+  ScriptJobPlan,
+} from './plan/index.js';
+
+// The minter: tokens Rasa accepts, Rasa's own decision on a token, the widget snippets.
+export {
+  hmacKey,
+  keyFingerprint,
+  legacySnippet,
+  METHODS,
+  MintError,
+  mintToken,
+  mintWidgets,
+  rasaDecision,
+  signingKey,
+  webComponentSnippet,
+} from './minter/index.js';
+export type {
+  Method,
+  MintErrorCode,
+  MinterInput,
+  MintResult,
+  RasaDecision,
+  SigningKey,
+  SnippetInput,
+  TokenRequest,
+} from './minter/index.js';

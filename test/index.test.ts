@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
 import * as api from '../src/index.js';
 
-test('the package exports the constructs, the minter and the settings model', () => {
-  expect(Object.keys(api)).toEqual(expect.arrayContaining([
-    'RasaBot', 'TokenMinter', 'KeyGenerator', 'mintToken', 'mintWidgets', 'rasaDecision', 'signingKey',
-    'legacySnippet', 'webComponentSnippet', 'resolveSettings', 'SettingsError', 'MintError',
-  ]));
+describe('the public API', () => {
+  test('is the constructs, the settings entry points, planBot and the minter, and nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'FILLED_BY_ANNOTATION', 'JwtKeySecret', 'KeyGenerator', 'LOCAL_ONLY_ANNOTATION', 'RasaBot', 'RasaConfig',
+      'RasaDisruptionBudget', 'RasaIngress', 'RasaServer', 'RasaService', 'ScriptJob', 'TokenMinter',
+      'HelmYamlError', 'RasaSocketioJwtError', 'SettingsError', 'defaultValues', 'parseHelmYaml', 'resolveSettings',
+      'planBot',
+      'METHODS', 'MintError', 'hmacKey', 'keyFingerprint', 'legacySnippet', 'mintToken', 'mintWidgets', 'rasaDecision',
+      'signingKey', 'webComponentSnippet',
+    ].sort());
+  });
+
+  test('is all a dependent can import: package.json exports src/index.ts alone', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: unknown; types: string };
+    expect(pkg.exports).toEqual({ '.': './lib/index.js' });
+    expect(pkg.types).toBe('lib/index.d.ts');
+  });
 });

@@ -2,8 +2,26 @@
 // Includes jose (https://github.com/panva/jose), MIT licence.
 
 // src/minter/run-in-cluster.ts
-import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/settings/errors.ts
+var RasaSocketioJwtError = class extends Error {
+  /** A stable identifier of the kind of failure. */
+  code = "ERR_RASA_SOCKETIO_JWT";
+  constructor(message2, options) {
+    super(message2, options);
+    this.name = new.target.name;
+  }
+};
+
+// src/minter/errors.ts
+var MintError = class extends RasaSocketioJwtError {
+  code;
+  constructor(code, message2) {
+    super(message2);
+    this.code = code;
+  }
+};
 
 // src/settings/merge.ts
 function isPlainObject(value) {
@@ -103,25 +121,6 @@ function lifetimeSeconds(text) {
 // src/settings/rules.ts
 var KEY_BYTES_FOR = { HS256: 32, HS384: 48, HS512: 64 };
 var MIN_KEY_BYTES = KEY_BYTES_FOR.HS256;
-
-// src/settings/errors.ts
-var RasaSocketioJwtError = class extends Error {
-  /** A stable identifier of the kind of failure. */
-  code = "ERR_RASA_SOCKETIO_JWT";
-  constructor(message2, options) {
-    super(message2, options);
-    this.name = new.target.name;
-  }
-};
-
-// src/minter/errors.ts
-var MintError = class extends RasaSocketioJwtError {
-  code;
-  constructor(code, message2) {
-    super(message2);
-    this.code = code;
-  }
-};
 
 // src/minter/key.ts
 var METHODS = ["HS256", "HS384", "HS512"];
@@ -718,12 +717,6 @@ function parseMinterInput(value) {
   };
 }
 
-// src/minter/fingerprint.ts
-import { createHash } from "node:crypto";
-function keyFingerprint(key) {
-  return createHash("sha256").update("rasa-socketio-jwt key fingerprint\0").update(key).digest("hex").slice(0, 16);
-}
-
 // src/minter/kube/request.ts
 import { request as httpsRequest } from "node:https";
 function kubeRequest(conn, req) {
@@ -874,90 +867,63 @@ function classify(res, conn, target, where) {
   return { fail: new MintError("ERR_WRITE_REJECTED", `${status} writing ${where}: ${message2}`) };
 }
 
-// src/minter/kube/ensure-secret.ts
-async function ensureKeySecret(conn, target, newKey, opts = {}) {
-  const where = `Secret ${target.namespace}/${target.name}`;
-  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/secrets/${encodeURIComponent(target.name)}`;
-  const timeoutMs = opts.timeoutMs ?? 15e3;
-  const attempt = async () => {
-    let res;
-    try {
-      res = await kubeRequest(conn, { method: "GET", path, timeoutMs });
-      if (res.status === 200) return checkExisting(res, target, where);
-      if (res.status !== 404) return classify2(res, conn, target, where);
-      res = await kubeRequest(conn, {
-        method: "PATCH",
-        path: `${path}?fieldManager=${FIELD_MANAGER}`,
-        contentType: "application/apply-patch+yaml",
-        body: JSON.stringify({
-          apiVersion: "v1",
-          kind: "Secret",
-          type: "Opaque",
-          metadata: { name: target.name, namespace: target.namespace, labels: target.labels },
-          stringData: { [target.key]: newKey() }
-        }),
-        timeoutMs
-      });
-    } catch (error) {
-      return { retry: `network error: ${error.code ?? error.message}` };
-    }
-    if (res.status === 200 || res.status === 201) return { done: "created" };
-    return classify2(res, conn, target, where);
-  };
+// src/minter/kube/program.ts
+var PROGRAM_EXIT = { OK: 0, INVALID: 2, WRITE_FAILED: 3 };
+async function runProgram(log, body) {
   try {
-    return await withRetries(
-      attempt,
-      opts.policy ?? DEFAULT_RETRY_POLICY,
-      (reason, delay, n) => opts.log?.(`attempt ${n} on ${where} failed (${reason}); retrying in ${Math.round(delay)} ms`)
-    );
+    await body();
+    return PROGRAM_EXIT.OK;
   } catch (error) {
-    if (error instanceof RetriesExhausted) throw new MintError("ERR_WRITE_FAILED", `could not ensure ${where}: ${error.message}`);
-    throw error;
+    const code = error.code ?? "";
+    log(`error: ${error.message}`);
+    return code.startsWith("ERR_MINT_") || error instanceof SyntaxError ? PROGRAM_EXIT.INVALID : PROGRAM_EXIT.WRITE_FAILED;
   }
 }
-function checkExisting(res, target, where) {
-  const secret = JSON.parse(res.body);
-  const value = secret.data?.[target.key];
-  const bytes = value === void 0 ? 0 : Buffer.from(value, "base64").length;
-  if (bytes >= target.minBytes) return { done: "kept" };
+function requestOptions(env, prefix, log) {
   return {
-    fail: new MintError("ERR_MINT_KEY", value === void 0 ? `${where} exists without the key "${target.key}": add it (at least ${target.minBytes} bytes), or name another Secret` : `${where} holds a key of ${bytes} bytes under "${target.key}": replace it with one of at least ${target.minBytes} bytes`)
+    log,
+    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(env, `${prefix}_MAX_ATTEMPTS`, DEFAULT_RETRY_POLICY.attempts) },
+    timeoutMs: positive(env, `${prefix}_REQUEST_TIMEOUT_MS`, 15e3)
   };
 }
-function classify2(res, conn, target, where) {
-  const message2 = apiMessage(res);
-  if (res.status === 401) return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized on ${where}: the API server refused the credentials of ${conn.identity} (${message2})`) };
-  if (res.status === 403) {
-    return {
-      fail: new MintError("ERR_WRITE_FORBIDDEN", `403 Forbidden on ${where}: ${conn.identity} lacks the permission (${message2}); its Role must grant get, patch and create on secrets with resourceNames ["${target.name}"] in namespace ${target.namespace}`)
-    };
+function positive(env, name, fallback) {
+  const text = env[name];
+  if (text === void 0 || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new MintError("ERR_MINT_INPUT", `${name} (${text}) must be a whole number of at least 1`);
   }
-  if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message2}`, retryAfterMs: retryAfterMs(res) };
-  return { fail: new MintError("ERR_WRITE_REJECTED", `${res.status} on ${where}: ${message2}`) };
+  return value;
 }
 
 // src/minter/kube/service-account.ts
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 var SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
-function inClusterConnection(env, dir = SERVICE_ACCOUNT_DIR) {
+function inClusterConnection(env, program, dir = SERVICE_ACCOUNT_DIR) {
   const host = env.KUBERNETES_SERVICE_HOST;
   const port = env.KUBERNETES_SERVICE_PORT;
   if (!host || !port) {
-    throw new Error("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set: the minter runs inside a pod");
+    throw new Error(`KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set: the ${program} runs inside a pod`);
   }
   const read = (name) => {
     try {
       return readFileSync(join(dir, name), "utf8");
     } catch (error) {
-      throw new Error(`cannot read the service account's ${name} in ${dir} (${error.code}): the minter pod needs its service account token mounted`, { cause: error });
+      throw new Error(`cannot read the service account's ${name} in ${dir} (${error.code}): the ${program} pod needs its service account token mounted`, { cause: error });
     }
   };
   const namespace = read("namespace").trim();
   const token = () => read("token").trim();
   token();
   const server = `https://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  return { conn: { server, ca: read("ca.crt"), token, identity: `the minter's service account in ${namespace}` }, namespace };
+  return { conn: { server, ca: read("ca.crt"), token, identity: `the ${program}'s service account in ${namespace}` }, namespace };
+}
+
+// src/minter/fingerprint.ts
+import { createHash } from "node:crypto";
+function keyFingerprint(key) {
+  return createHash("sha256").update("rasa-socketio-jwt key fingerprint\0").update(key).digest("hex").slice(0, 16);
 }
 
 // src/minter/snippets.ts
@@ -1043,16 +1009,14 @@ async function mintWidgets(input, key, now) {
 }
 
 // src/minter/run-in-cluster.ts
-var MINTER_EXIT = { OK: 0, INVALID: 2, WRITE_FAILED: 3 };
-async function runInCluster(opts) {
+function runInCluster(opts) {
   const { log } = opts;
-  try {
-    if (opts.argv[0] === "--ensure-key") return await ensureKey(opts);
+  return runProgram(log, async () => {
     const inputPath = opts.argv[0];
     if (!inputPath) throw new MintError("ERR_MINT_INPUT", "usage: minter.mjs <minter.json>");
     const input = parseMinterInput(JSON.parse(readFileSync2(inputPath, "utf8")));
     const key = signingKey(opts.env[input.keyEnv], `the environment variable ${input.keyEnv}`, input.method);
-    const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
+    const { conn, namespace } = inClusterConnection(opts.env, "minter", opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
     const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
     const { resourceVersion } = await applyConfigMap(conn, {
@@ -1060,57 +1024,9 @@ async function runInCluster(opts) {
       name: input.configMap,
       labels: input.labels,
       data: result.data
-    }, requestOptions(opts));
+    }, requestOptions(opts.env, "MINTER", log));
     log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
-    return MINTER_EXIT.OK;
-  } catch (error) {
-    const code = error.code ?? "";
-    log(`error: ${error.message}`);
-    return code.startsWith("ERR_MINT_") || error instanceof SyntaxError ? MINTER_EXIT.INVALID : MINTER_EXIT.WRITE_FAILED;
-  }
-}
-async function ensureKey(opts) {
-  const inputPath = opts.argv[1];
-  if (!inputPath) throw new MintError("ERR_MINT_INPUT", "usage: minter.mjs --ensure-key <keygen.json>");
-  const input = parseKeygenInput(JSON.parse(readFileSync2(inputPath, "utf8")));
-  const { conn, namespace } = inClusterConnection(opts.env, opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
-  let fingerprint = "";
-  const target = { namespace, name: input.secretName, key: input.secretKey, minBytes: KEY_BYTES_FOR[input.method], labels: input.labels };
-  const outcome = await ensureKeySecret(conn, target, () => {
-    const key = randomBytes(32).toString("hex");
-    fingerprint = keyFingerprint(new TextEncoder().encode(key));
-    return key;
-  }, requestOptions(opts));
-  opts.log(outcome === "created" ? `created Secret ${namespace}/${input.secretName} with a new key, fingerprint ${fingerprint}` : `kept the existing Secret ${namespace}/${input.secretName}`);
-  return MINTER_EXIT.OK;
-}
-function parseKeygenInput(value) {
-  const v = value;
-  if (typeof v?.secretName !== "string" || !v.secretName || typeof v.secretKey !== "string" || !v.secretKey) {
-    throw new MintError("ERR_MINT_INPUT", "keygen input: 'secretName' and 'secretKey' must be non-empty strings");
-  }
-  return {
-    secretName: v.secretName,
-    secretKey: v.secretKey,
-    method: checkMethod(String(v.method), "method"),
-    labels: v.labels ?? {}
-  };
-}
-function requestOptions(opts) {
-  return {
-    log: opts.log,
-    policy: { ...DEFAULT_RETRY_POLICY, attempts: positive(opts.env, "MINTER_MAX_ATTEMPTS", DEFAULT_RETRY_POLICY.attempts) },
-    timeoutMs: positive(opts.env, "MINTER_REQUEST_TIMEOUT_MS", 15e3)
-  };
-}
-function positive(env, name, fallback) {
-  const text = env[name];
-  if (text === void 0 || text === "") return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new MintError("ERR_MINT_INPUT", `${name} (${text}) must be a whole number of at least 1`);
-  }
-  return value;
+  });
 }
 
 // src/minter/in-cluster.ts

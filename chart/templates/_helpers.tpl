@@ -177,21 +177,6 @@ Twin: rasaEnv in src/plan/rasa-server.ts.
 {{- end -}}
 
 {{/*
-Container resources as written; empty quantities (no limit) are left out.
-*/}}
-{{- define "rasa.resources" -}}
-{{- $out := dict -}}
-{{- range $section := list "limits" "requests" -}}
-{{- $quantities := dict -}}
-{{- range $k, $v := index $ $section -}}
-{{- if ne (toString $v) "" -}}{{- $_ := set $quantities $k $v -}}{{- end -}}
-{{- end -}}
-{{- if $quantities -}}{{- $_ := set $out $section $quantities -}}{{- end -}}
-{{- end -}}
-{{- toYaml $out -}}
-{{- end -}}
-
-{{/*
 credentials.yml. The socketio key is named as ${ENV} and must stay an UNQUOTED scalar: Rasa
 expands environment variables only in plain scalars.
 Twin: credentialsYaml in src/plan/rasa-files.ts.
@@ -310,12 +295,53 @@ Twin: minterInput in src/plan/minter-files.ts.
 {{- end -}}
 
 {{/*
-keygen.json: the Secret the key generator ensures (see src/minter/kube/ensure-secret.ts).
+keygen.json: the Secret the key generator ensures (see src/keygen/input.ts).
 Twin: keygenInput in src/plan/minter-files.ts.
 */}}
 {{- define "rasa.keygenInput" -}}
 {{- $labels := include "rasa.objectLabels" (dict "ctx" . "component" "keygen") | fromYaml -}}
 {{- dict "labels" $labels "method" .Values.socketio.jwtMethod "secretKey" .Values.socketio.jwtKey.secretKey "secretName" .Values.socketio.jwtKey.secretName | toJson -}}
+{{- end -}}
+
+{{/*
+The key generator's annotations: keyGenerator.jobAnnotations and .rbacAnnotations, with the
+deprecated minter.keygenJobAnnotations and .keygenRbacAnnotations applied over them as Helm applied
+those over their defaults: an entry sets an annotation or, when null, removes it; the whole map set
+to null (gone from .Values, as its default {} is not null) removes them all. As JSON.
+Twin: keyGeneratorAnnotations in src/plan/key-generator.ts.
+*/}}
+{{- define "rasa.keyGeneratorAnnotations" -}}
+{{- $out := dict -}}
+{{- range $field, $deprecated := dict "jobAnnotations" "keygenJobAnnotations" "rbacAnnotations" "keygenRbacAnnotations" -}}
+{{- $annotations := deepCopy (default dict (index $.Values.keyGenerator $field)) -}}
+{{- if not (hasKey $.Values.minter $deprecated) -}}
+{{- $annotations = dict -}}
+{{- end -}}
+{{- range $key, $value := index $.Values.minter $deprecated -}}
+{{- if kindIs "invalid" $value -}}
+{{- $_ := unset $annotations $key -}}
+{{- else -}}
+{{- $_ := set $annotations $key $value -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set $out $field $annotations -}}
+{{- end -}}
+{{- toJson $out -}}
+{{- end -}}
+
+{{/*
+The deprecated settings a values file sets, one warning each, as a YAML list for NOTES.txt. Each
+is a map whose default is {}: it counts as set when it has entries, or is null (gone from .Values).
+Twin: deprecationWarnings in src/settings/deprecations.ts, in the same words.
+*/}}
+{{- define "rasa.deprecationWarnings" -}}
+{{- $warnings := list -}}
+{{- range $old, $new := dict "keygenJobAnnotations" "jobAnnotations" "keygenRbacAnnotations" "rbacAnnotations" -}}
+{{- if or (not (hasKey $.Values.minter $old)) (index $.Values.minter $old) -}}
+{{- $warnings = append $warnings (printf "'%s' is deprecated and will be removed in a future version: use '%s' instead (until then, its entries are applied over it)" (printf "minter.%s" $old) (printf "keyGenerator.%s" $new)) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $warnings -}}
 {{- end -}}
 
 {{/*
@@ -328,8 +354,9 @@ Twin: scriptJobName in src/plan/minter-files.ts.
 {{- $v := .ctx.Values -}}
 {{- $inputs := dict
   "input" .input
-  "script" (.ctx.Files.Get "files/minter.mjs" | sha256sum)
-  "minter" $v.minter
+  "script" (.ctx.Files.Get (printf "files/%s.mjs" .kind) | sha256sum)
+  "minter" (omit $v.minter "keygenJobAnnotations" "keygenRbacAnnotations")
+  "keyGenerator" (include "rasa.keyGeneratorAnnotations" .ctx | fromJson)
   "jwtKey" (dict "secretName" $v.socketio.jwtKey.secretName "secretKey" $v.socketio.jwtKey.secretKey)
   "commonLabels" $v.commonLabels
   "commonAnnotations" $v.commonAnnotations
@@ -339,28 +366,30 @@ Twin: scriptJobName in src/plan/minter-files.ts.
 {{- end -}}
 
 {{/*
-The Jobs that run the bundled script (files/minter.mjs) on the stock Node image, as a YAML list:
-the key generator (socketio.jwtKey.generate) and the minter. Each gets its own ServiceAccount,
-a Role on one object by name, a RoleBinding, a ConfigMap with the script and its input, and the
-Job; the script-*.yaml templates render them (src/constructs/script-job.ts does the same).
+The Jobs that run a bundled program on the stock Node image, as a YAML list: the key generator
+(files/keygen.mjs, with socketio.jwtKey.generate) and the minter (files/minter.mjs). Each gets its
+own ServiceAccount, a Role on one object by name, a RoleBinding, a ConfigMap with the program and
+its input, mounted at /<component>, and the Job; the script-*.yaml templates render them
+(src/constructs/script-job.ts does the same).
 Twin: keygenJob and minterJob in src/plan/script-jobs.ts, one entry each.
 */}}
 {{- define "rasa.scriptJobs" -}}
 {{- $jobs := list -}}
 {{- if .Values.socketio.jwtKey.generate -}}
 {{- $input := include "rasa.keygenInput" . -}}
+{{- $annotations := include "rasa.keyGeneratorAnnotations" . | fromJson -}}
 {{- $jobs = append $jobs (dict
   "component" "keygen"
   "name" (include "rasa.keygenName" .)
   "jobName" (include "rasa.scriptJobName" (dict "ctx" . "input" $input "kind" "keygen"))
   "resource" "secrets"
   "resourceName" .Values.socketio.jwtKey.secretName
-  "inputFile" "keygen.json"
   "input" $input
-  "args" (list "--ensure-key" "/minter/keygen.json")
+  "mountPath" "/keygen"
+  "command" (list "node" "/keygen/keygen.mjs" "/keygen/keygen.json")
   "keyEnv" false
-  "rbacAnnotations" .Values.minter.keygenRbacAnnotations
-  "jobAnnotations" .Values.minter.keygenJobAnnotations) -}}
+  "rbacAnnotations" $annotations.rbacAnnotations
+  "jobAnnotations" $annotations.jobAnnotations) -}}
 {{- end -}}
 {{- if .Values.minter.enabled -}}
 {{- $input := include "rasa.minterInput" . -}}
@@ -370,9 +399,9 @@ Twin: keygenJob and minterJob in src/plan/script-jobs.ts, one entry each.
   "jobName" (include "rasa.scriptJobName" (dict "ctx" . "input" $input "kind" "minter"))
   "resource" "configmaps"
   "resourceName" (include "rasa.widgetsConfigMap" .)
-  "inputFile" "minter.json"
   "input" $input
-  "args" (list "/minter/minter.json")
+  "mountPath" "/minter"
+  "command" (list "node" "/minter/minter.mjs" "/minter/minter.json")
   "keyEnv" true
   "rbacAnnotations" .Values.minter.rbacAnnotations
   "jobAnnotations" .Values.minter.jobAnnotations) -}}

@@ -11,3 +11,8 @@ export interface Command {
   readonly usage: string;
   run(argv: readonly string[], env: NodeJS.ProcessEnv): CommandResult | Promise<CommandResult>;
 }
+
+/** Warnings as a command prints them on stderr: one line each, after `warning: `. */
+export function warningLines(warnings: readonly string[]): string {
+  return warnings.map((w) => `warning: ${w}\n`).join('');
+}

@@ -2,11 +2,8 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CONFIG_DIR, objectMetadata, type EnvVar } from '../plan/index.js';
-import { hardenPodTemplate, setImagePullSecrets, setResources, setScheduling } from './plus-gaps.js';
 import type { PlanProps } from './plan-props.js';
-
-/** The UID the rasa/rasa and rasa/rasa-pro images run as (their USER); group 0 owns /app. */
-export const RASA_UID = 1001;
+import { buildPod } from './pod-builder.js';
 
 export interface RasaServerProps extends PlanProps {
   /** The ConfigMap holding credentials.yml and endpoints.yml. */
@@ -31,11 +28,10 @@ export class RasaServer extends Construct {
       metadata: objectMetadata(plan, 'server', plan.server.name),
       replicas: rasa.replicaCount,
       select: false,
-      podMetadata: { labels: { ...plan.server.podLabels }, annotations: { ...plan.server.podAnnotations } },
+      podMetadata: plan.server.podMetadata,
       // Rasa never talks to the Kubernetes API: no pod of it carries a token.
       automountServiceAccountToken: false,
       ...(props.serviceAccount ? { serviceAccount: props.serviceAccount } : {}),
-      securityContext: { ensureNonRoot: true, user: RASA_UID, group: 0, fsGroup: 0 },
       containers: [],
     });
     this.deployment.select(kplus.LabelSelector.of({ labels: { ...plan.labels.server.selector } }));
@@ -61,15 +57,6 @@ export class RasaServer extends Construct {
       startup: probe(rasa.startupProbe),
       liveness: probe(rasa.livenessProbe),
       readiness: probe(rasa.readinessProbe),
-      resources: {},
-      securityContext: {
-        ensureNonRoot: true,
-        user: RASA_UID,
-        group: 0,
-        readOnlyRootFilesystem: true,
-        allowPrivilegeEscalation: false,
-        privileged: false,
-      },
     });
     container.mount(CONFIG_DIR, config, { readOnly: true });
     // Rasa writes temp files, unpacked models and its global config (HOME is /app): with a
@@ -78,16 +65,7 @@ export class RasaServer extends Construct {
     container.mount('/app/.config', scratch('home-config'));
     container.mount('/app/.cache', scratch('home-cache'));
 
-    setImagePullSecrets(this.deployment, '/spec/template/spec', rasa.imagePullSecrets);
-    hardenPodTemplate(this.deployment, { podSpecPath: '/spec/template/spec', containerCount: 1 });
-    setResources(this.deployment, '/spec/template/spec/containers/0', rasa.resources);
-    setScheduling(this.deployment, '/spec/template/spec', {
-      nodeSelector: rasa.nodeSelector,
-      tolerations: rasa.tolerations,
-      affinity: rasa.affinity,
-      topologySpreadConstraints: rasa.topologySpreadConstraints,
-      priorityClassName: rasa.priorityClassName,
-    });
+    buildPod(this.deployment, container.name, rasa);
   }
 }
 

@@ -1,12 +1,9 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectMetadata, SCRIPT_DIR, type ScriptJobPlan } from '../plan/index.js';
+import { objectMetadata, podMetadata, type ScriptJobPlan } from '../plan/index.js';
 import type { PlanProps } from './plan-props.js';
-import { hardenPodTemplate, setResources } from './plus-gaps.js';
-
-/** The UID of the `node` user in the official Node images. */
-export const NODE_UID = 1000;
+import { buildPod } from './pod-builder.js';
 
 export interface ScriptJobProps extends PlanProps {
   /** The Job's part of the plan: its names, input, arguments and the one object it may touch. */
@@ -44,7 +41,7 @@ export class ScriptJob extends Construct {
     const ttl = s.minter.ttlSecondsAfterFinished;
     this.job = new kplus.Job(this, 'Job', {
       metadata: metadata(job.jobName, job.jobAnnotations),
-      podMetadata: { labels: { ...plan.labels[job.component].object }, annotations: { ...s.commonAnnotations } },
+      podMetadata: podMetadata(s, plan.labels[job.component]),
       backoffLimit: s.minter.backoffLimit,
       activeDeadline: Duration.seconds(s.minter.activeDeadlineSeconds),
       // No TTL by default: Argo CD and Flux recreate a Job that disappears from the cluster, which
@@ -52,28 +49,21 @@ export class ScriptJob extends Construct {
       ttlAfterFinished: ttl === null || ttl === undefined ? undefined : Duration.seconds(ttl),
       serviceAccount: this.serviceAccount,
       automountServiceAccountToken: true,
-      securityContext: { ensureNonRoot: true, user: NODE_UID, group: NODE_UID },
       containers: [],
     });
     const key = s.socketio.jwtKey;
     const container = this.job.addContainer({
-      name: 'minter',
+      name: job.component,
       image: job.image,
       imagePullPolicy: s.minter.image.pullPolicy as kplus.ImagePullPolicy,
-      command: ['node', `${SCRIPT_DIR}/minter.mjs`, ...job.args],
+      command: [...job.command],
       // The key reaches the minter as an env var: it needs no access to Secrets at all.
       envVariables: job.keyEnv
         ? { [key.envName]: kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(this, 'KeySecret', key.secretName), key: key.secretKey }) }
         : {},
-      resources: {},
-      securityContext: {
-        ensureNonRoot: true, user: NODE_UID, group: NODE_UID,
-        readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false,
-      },
     });
-    container.mount(SCRIPT_DIR, kplus.Volume.fromConfigMap(this, 'FilesVolume', this.files, { name: 'minter' }), { readOnly: true });
-    hardenPodTemplate(this.job, { podSpecPath: '/spec/template/spec', containerCount: 1 });
-    setResources(this.job, '/spec/template/spec/containers/0', s.minter.resources);
+    container.mount(job.mountPath, kplus.Volume.fromConfigMap(this, 'FilesVolume', this.files, { name: job.component }), { readOnly: true });
+    buildPod(this.job, container.name, s.minter);
   }
 
   /** The one object the Role reaches, referenced by name. */

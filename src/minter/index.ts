@@ -5,7 +5,7 @@ export * from './input.js';
 export * from './key.js';
 export * from './kube/apply-configmap.js';
 export * from './kube/connection.js';
-export * from './kube/ensure-secret.js';
+export * from './kube/program.js';
 export * from './kube/retry.js';
 export * from './kube/service-account.js';
 export * from './mint.js';

@@ -2,7 +2,7 @@ import type { ResolvedWidget, Settings } from '../settings/index.js';
 import { imageRef } from './image.js';
 import { keyGuardCommand } from './key-guard.js';
 import { objectLabels, selectorLabels, type Component } from './labels.js';
-import { minterScript, type KeygenInput } from './minter-files.js';
+import { programScript, type KeygenInput } from './minter-files.js';
 import { appName, configName, fullname, serviceAccountName } from './names.js';
 import { configChecksum, credentialsYaml, endpointsYaml } from './rasa-files.js';
 import { rasaArgs, rasaEnv, type EnvVar } from './rasa-server.js';
@@ -60,10 +60,8 @@ export interface RasaServerPlan {
   readonly command: readonly string[];
   readonly args: readonly string[];
   readonly env: readonly EnvVar[];
-  /** Labels of the pod template: the user's pod labels under the object labels. */
-  readonly podLabels: Readonly<Record<string, string>>;
-  /** Annotations of the pod template, with the config checksum. */
-  readonly podAnnotations: Readonly<Record<string, string>>;
+  /** metadata of the pod template: the user's pod labels and annotations, the config checksum. */
+  readonly podMetadata: PodMetadata;
 }
 
 /**
@@ -100,8 +98,7 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
   };
   const files = { 'credentials.yml': credentialsYaml(s), 'endpoints.yml': endpointsYaml(s) };
   const checksum = configChecksum(files);
-  const script = minterScript();
-  const minter = minterJob(s, release, name, script);
+  const minter = minterJob(s, release, name, programScript('minter'));
   return {
     ...target,
     settings: s,
@@ -117,12 +114,14 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
       command: keyGuardCommand(s),
       args: rasaArgs(s),
       env: rasaEnv(s),
-      podLabels: { ...s.rasa.podLabels, ...labels.server.object },
-      podAnnotations: { ...s.commonAnnotations, ...s.rasa.podAnnotations, 'checksum/config': checksum },
+      podMetadata: podMetadata(s, labels.server, {
+        labels: s.rasa.podLabels,
+        annotations: { ...s.rasa.podAnnotations, 'checksum/config': checksum },
+      }),
     },
     widgets: minter.input.widgets,
     minter,
-    keyGenerator: keygenJob(s, release, name, script),
+    keyGenerator: keygenJob(s, release, name, programScript('keygen')),
   };
 }
 
@@ -168,5 +167,24 @@ export function objectMetadata(plan: BotPlan, component: Component, name: string
     namespace: plan.namespace,
     labels: { ...plan.labels[component].object },
     annotations: { ...plan.settings.commonAnnotations, ...annotations },
+  };
+}
+
+/** A pod template's metadata, as both renderers write it. */
+export interface PodMetadata {
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+}
+
+/**
+ * metadata of a pod template of one component: its own labels under the component's (which its
+ * selector matches), the common annotations under its own.
+ * Twin: template.metadata in the chart's deployment.yaml and script-job.yaml.
+ */
+export function podMetadata(s: Settings, labels: ComponentLabels,
+  own: { readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> } = {}): PodMetadata {
+  return {
+    labels: { ...own.labels, ...labels.object },
+    annotations: { ...s.commonAnnotations, ...own.annotations },
   };
 }

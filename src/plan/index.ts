@@ -1,6 +1,7 @@
 export * from './bot-plan.js';
 export * from './go-json.js';
 export * from './image.js';
+export * from './key-generator.js';
 export * from './key-guard.js';
 export * from './labels.js';
 export * from './minter-files.js';

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
+import type { KeygenInput } from '../keygen/input.js';
 import type { MinterInput } from '../minter/input.js';
 import { readChartFile, type Settings } from '../settings/index.js';
 import { goJson } from './go-json.js';
+import { keyGeneratorAnnotations } from './key-generator.js';
 import { APP_VERSION, objectLabels } from './labels.js';
 import { resolveWidgets } from './widgets.js';
 
-/** The bundled in-cluster minter, the same file the chart ships (chart/files/minter.mjs). */
-export function minterScript(): string {
-  return readChartFile('files/minter.mjs');
+export type { KeygenInput } from '../keygen/input.js';
+
+/** The in-cluster programs, each a Job of its own: the minter and the key generator. */
+export type Program = 'minter' | 'keygen';
+
+/**
+ * A bundled in-cluster program, the same file the chart ships (chart/files/minter.mjs or
+ * chart/files/keygen.mjs).
+ */
+export function programScript(program: Program): string {
+  return readChartFile(`files/${program}.mjs`);
 }
 
 /**
@@ -22,18 +32,6 @@ export function minterInput(s: Settings, release: string, outputName: string): M
     method: s.socketio.jwtMethod,
     widgets: resolveWidgets(s),
   };
-}
-
-/** What the key generator reads (keygen.json): the Secret it ensures, and its labels. */
-export interface KeygenInput {
-  /** Labels of the Secret, when the generator creates it. */
-  readonly labels: Readonly<Record<string, string>>;
-  /** The channel's jwt_method, which sets the shortest key an existing Secret may hold. */
-  readonly method: Settings['socketio']['jwtMethod'];
-  /** Key inside the Secret. */
-  readonly secretKey: string;
-  /** Name of the Secret. */
-  readonly secretName: string;
 }
 
 /**
@@ -55,15 +53,18 @@ export function keygenInput(s: Settings, release: string): KeygenInput {
  * that the name fits the 63 characters of the job-name label.
  * Twin: the chart's "rasa.scriptJobName" helper, which hashes the same bytes.
  */
-export function scriptJobName(s: Settings, fullname: string, kind: 'minter' | 'keygen', inputJson: string, script: string): string {
+export function scriptJobName(s: Settings, fullname: string, kind: Program, inputJson: string, script: string): string {
   return `${fullname.slice(0, 41).replace(/-$/, '')}-${kind}-${scriptJobHash(s, inputJson, script)}`;
 }
 
 function scriptJobHash(s: Settings, inputJson: string, script: string): string {
+  // The deprecated aliases count through the annotations they are applied to.
+  const { keygenJobAnnotations: _job, keygenRbacAnnotations: _rbac, ...minter } = s.minter;
   const inputs = goJson({
     input: inputJson,
     script: createHash('sha256').update(script).digest('hex'),
-    minter: s.minter,
+    minter,
+    keyGenerator: keyGeneratorAnnotations(s),
     jwtKey: { secretName: s.socketio.jwtKey.secretName, secretKey: s.socketio.jwtKey.secretKey },
     commonLabels: s.commonLabels,
     commonAnnotations: s.commonAnnotations,

@@ -2,18 +2,17 @@ import type { MinterInput } from '../minter/input.js';
 import type { Settings } from '../settings/index.js';
 import { goJson } from './go-json.js';
 import { imageRef } from './image.js';
-import { keygenInput, minterInput, scriptJobName, type KeygenInput } from './minter-files.js';
+import { keyGeneratorAnnotations } from './key-generator.js';
+import { keygenInput, minterInput, scriptJobName, type KeygenInput, type Program } from './minter-files.js';
 import { keygenName, minterName, widgetsConfigMapName } from './names.js';
 
-/** Where a script Job's ConfigMap (the bundled script and its input) is mounted. */
-export const SCRIPT_DIR = '/minter';
-
 /**
- * A Job that runs the bundled script (chart/files/minter.mjs) on the stock Node image, with a
- * ServiceAccount, a Role on one object by name, a RoleBinding and a ConfigMap of its own.
+ * A Job that runs a bundled program (chart/files/minter.mjs or keygen.mjs) on the stock Node image,
+ * with a ServiceAccount, a Role on one object by name, a RoleBinding and a ConfigMap of its own.
  */
 export interface ScriptJobPlan<Input> {
-  readonly component: 'minter' | 'keygen';
+  /** The program it runs; also the name of its component, its container and its files' volume. */
+  readonly component: Program;
   /** Name of the ServiceAccount, Role, RoleBinding and files ConfigMap. */
   readonly name: string;
   /** Name of the Job: ends in a hash of everything its pod runs with. */
@@ -28,12 +27,14 @@ export interface ScriptJobPlan<Input> {
   readonly input: Input;
   /** The input as its file holds it (Helm's toJson). */
   readonly inputJson: string;
-  /** The files of its ConfigMap: minter.mjs, and the input as minter.json or keygen.json. */
+  /** The files of its ConfigMap: the program and its input (minter.mjs and minter.json, or keygen.mjs and keygen.json). */
   readonly files: Readonly<Record<string, string>>;
-  /** The container's image (minter.image). */
+  /** Where the container sees those files: /minter or /keygen. */
+  readonly mountPath: string;
+  /** The container's image (minter.image, for both programs). */
   readonly image: string;
-  /** Arguments after `node /minter/minter.mjs`. */
-  readonly args: readonly string[];
+  /** The container's command: node, the program, its input. */
+  readonly command: readonly string[];
   /** Whether the container gets the JWT key from its Secret, as an env var. */
   readonly keyEnv: boolean;
   /** Annotations of the ServiceAccount, Role, RoleBinding and files ConfigMap. */
@@ -60,7 +61,7 @@ const SCRIPT_VERBS = ['get', 'patch', 'create'] as const;
 export function minterJob(s: Settings, release: string, fullname: string, script: string): MinterJobPlan {
   const outputName = widgetsConfigMapName(s, fullname);
   return {
-    ...scriptJob(s, fullname, script, 'minter', minterInput(s, release, outputName), []),
+    ...scriptJob(s, fullname, script, 'minter', minterInput(s, release, outputName)),
     name: minterName(fullname),
     resource: 'configmaps',
     resourceName: outputName,
@@ -78,29 +79,32 @@ export function minterJob(s: Settings, release: string, fullname: string, script
  */
 export function keygenJob(s: Settings, release: string, fullname: string, script: string): ScriptJobPlan<KeygenInput> {
   return {
-    ...scriptJob(s, fullname, script, 'keygen', keygenInput(s, release), ['--ensure-key']),
+    ...scriptJob(s, fullname, script, 'keygen', keygenInput(s, release)),
     name: keygenName(fullname),
     resource: 'secrets',
     resourceName: s.socketio.jwtKey.secretName,
     keyEnv: false,
-    rbacAnnotations: s.minter.keygenRbacAnnotations,
-    jobAnnotations: s.minter.keygenJobAnnotations,
+    ...keyGeneratorAnnotations(s),
   };
 }
 
-/** What every script Job derives from its input: the input file (minter.json or keygen.json), the Job's name. */
-function scriptJob<Input>(s: Settings, fullname: string, script: string, component: 'minter' | 'keygen', input: Input,
-  flags: readonly string[]): Pick<ScriptJobPlan<Input>, 'component' | 'jobName' | 'verbs' | 'input' | 'inputJson' | 'files' | 'image' | 'args'> {
-  const inputFile = `${component}.json`;
+/**
+ * What every script Job derives from its program and input: its files (PROGRAM.mjs and
+ * PROGRAM.json), mounted at /PROGRAM, the command that runs them, the Job's name.
+ */
+function scriptJob<Input>(s: Settings, fullname: string, script: string, component: Program, input: Input):
+  Pick<ScriptJobPlan<Input>, 'component' | 'jobName' | 'verbs' | 'input' | 'inputJson' | 'files' | 'mountPath' | 'image' | 'command'> {
   const inputJson = goJson(input);
+  const mountPath = `/${component}`;
   return {
     component,
     jobName: scriptJobName(s, fullname, component, inputJson, script),
     verbs: SCRIPT_VERBS,
     input,
     inputJson,
-    files: { 'minter.mjs': script, [inputFile]: inputJson },
+    files: { [`${component}.mjs`]: script, [`${component}.json`]: inputJson },
+    mountPath,
     image: imageRef(s.minter.image),
-    args: [...flags, `${SCRIPT_DIR}/${inputFile}`],
+    command: ['node', `${mountPath}/${component}.mjs`, `${mountPath}/${component}.json`],
   };
 }

@@ -39,8 +39,9 @@ function compileNow(): ValidateFunction {
 export function schemaProblems(values: unknown): string[] {
   const validate = validator();
   if (validate(values)) return [];
-  // An `if` error only repeats the `then` error beside it ("must match then schema").
-  return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describe);
+  // An `if` error only repeats the `then` error beside it ("must match then schema"), a
+  // `propertyNames` one the error about the name ("property name must be valid").
+  return (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames').map(describe);
 }
 
 /** A JSON pointer ('/widgets/0/url') as the settings path the rules use ('widgets[0].url'). */
@@ -61,6 +62,9 @@ function describe(error: ErrorObject): string {
       return `'${where}' is not a setting: remove it or fix its spelling (known here: ${known.join(', ')})`;
     }
     case 'enum':
+      if (error.propertyName !== undefined) {
+        return `'${path}.${error.propertyName}' is not a setting: remove it or fix its spelling (known here: ${(p.allowedValues as unknown[]).join(', ')})`;
+      }
       return `'${path}' must be one of ${(p.allowedValues as unknown[]).join(', ')}${got}`;
     case 'type':
       return `'${path}' must be of type ${String(p.type)}${got}`;

@@ -70,6 +70,7 @@ export interface Settings {
    */
   readonly widgets: readonly WidgetSettings[];
   readonly minter: MinterSettings;
+  readonly keyGenerator: KeyGeneratorSettings;
 }
 
 /**
@@ -266,6 +267,8 @@ export interface RasaSettings {
    * @default []
    */
   readonly cors: readonly string[];
+  readonly podSecurityContext: RasaPodSecurityContextSettings;
+  readonly containerSecurityContext: RasaContainerSecurityContextSettings;
 }
 
 /**
@@ -492,6 +495,97 @@ export interface ReadinessProbeSettings {
 }
 
 /**
+ * Security context of the Rasa pods; a null removes a key (on OpenShift: runAsUser, runAsGroup and
+ * fsGroup)
+ */
+export interface RasaPodSecurityContextSettings {
+  /**
+   * Refuse to start the pod's containers as root
+   * @default true
+   */
+  readonly runAsNonRoot: boolean;
+  /**
+   * UID of the pod's containers (the Rasa images' USER); null lets the platform choose (OpenShift)
+   * @default 1001
+   */
+  readonly runAsUser: number;
+  /**
+   * GID of the pod's containers (group 0 owns /app in the Rasa images); null lets the platform choose
+   * @default 0
+   */
+  readonly runAsGroup: number;
+  /**
+   * Group that owns the pod's volumes; null lets the platform choose
+   * @default 0
+   */
+  readonly fsGroup: number;
+  /**
+   * When the volumes are given to fsGroup (Always or OnRootMismatch)
+   * @default "Always"
+   */
+  readonly fsGroupChangePolicy: 'Always' | 'OnRootMismatch';
+  /**
+   * Seccomp profile of the pod's containers
+   */
+  readonly seccompProfile?: {
+    /**
+     * Seccomp profile of the pod's containers (RuntimeDefault, as Pod Security restricted requires)
+     * @default "RuntimeDefault"
+     */
+    readonly type: 'RuntimeDefault' | 'Unconfined';
+  };
+}
+
+/**
+ * Security context of the Rasa container; a null removes a key (on OpenShift: runAsUser and
+ * runAsGroup)
+ */
+export interface RasaContainerSecurityContextSettings {
+  /**
+   * Refuse to start the Rasa container as root
+   * @default true
+   */
+  readonly runAsNonRoot: boolean;
+  /**
+   * UID of the Rasa container; null takes the pod's
+   * @default 1001
+   */
+  readonly runAsUser: number;
+  /**
+   * GID of the Rasa container; null takes the pod's
+   * @default 0
+   */
+  readonly runAsGroup: number;
+  /**
+   * Mount the root filesystem read-only (Rasa writes to emptyDir volumes)
+   * @default true
+   */
+  readonly readOnlyRootFilesystem: boolean;
+  /**
+   * Let a process gain more privileges than its parent
+   * @default false
+   */
+  readonly allowPrivilegeEscalation: boolean;
+  /**
+   * Run the Rasa container privileged
+   * @default false
+   */
+  readonly privileged: boolean;
+  /**
+   * Linux capabilities, as Kubernetes spells them: drop (ALL, as Pod Security restricted requires) and
+   * add
+   * @default {
+   *   "drop": [
+   *     "ALL"
+   *   ]
+   * }
+   */
+  readonly capabilities: {
+    readonly [k: string]: readonly string[];
+  };
+}
+
+/**
  * The Service in front of the Rasa pods
  */
 export interface ServiceSettings {
@@ -616,6 +710,8 @@ export interface MinterSettings {
    */
   readonly ttlSecondsAfterFinished?: number | null;
   readonly resources: MinterResourceSettings;
+  readonly podSecurityContext: MinterPodSecurityContextSettings;
+  readonly containerSecurityContext: MinterContainerSecurityContextSettings;
   /**
    * Annotations of the Job: by default a Helm hook after install, upgrade and rollback (so the ConfigMap
    * always lists the running release's widgets), deleted once it succeeds (helm.sh/ annotations are
@@ -642,27 +738,24 @@ export interface MinterSettings {
     readonly [k: string]: string;
   };
   /**
-   * Annotations of the key generator Job (socketio.jwtKey.generate): a Helm hook before install, upgrade
-   * and rollback
-   * @default {
-   *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
-   *   "helm.sh/hook-weight": "-10",
-   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
-   * }
+   * @deprecated
+   * Deprecated: use keyGenerator.jobAnnotations, which it is applied over until it goes in a future
+   * version (an entry sets or, when null, removes one of keyGenerator.jobAnnotations; null removes them
+   * all)
+   * @default {}
    */
   readonly keygenJobAnnotations: {
-    readonly [k: string]: string;
+    readonly [k: string]: string | null;
   };
   /**
-   * Annotations of the key generator's ServiceAccount, Role, RoleBinding and script ConfigMap
-   * @default {
-   *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
-   *   "helm.sh/hook-weight": "-15",
-   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
-   * }
+   * @deprecated
+   * Deprecated: use keyGenerator.rbacAnnotations, which it is applied over until it goes in a future
+   * version (an entry sets or, when null, removes one of keyGenerator.rbacAnnotations; null removes them
+   * all)
+   * @default {}
    */
   readonly keygenRbacAnnotations: {
-    readonly [k: string]: string;
+    readonly [k: string]: string | null;
   };
 }
 
@@ -730,6 +823,124 @@ export interface MinterResourceSettings {
      * @default "128Mi"
      */
     readonly memory: Quantity;
+  };
+}
+
+/**
+ * Security context of the minter and key generator pods; a null removes a key (on OpenShift: runAsUser
+ * and runAsGroup)
+ */
+export interface MinterPodSecurityContextSettings {
+  /**
+   * Refuse to start the pod's containers as root
+   * @default true
+   */
+  readonly runAsNonRoot: boolean;
+  /**
+   * UID of the pod's containers (the Node image's node user); null lets the platform choose (OpenShift)
+   * @default 1000
+   */
+  readonly runAsUser: number;
+  /**
+   * GID of the pod's containers (the node user's group); null lets the platform choose
+   * @default 1000
+   */
+  readonly runAsGroup: number;
+  /**
+   * When the volumes are given to an fsGroup (Always or OnRootMismatch)
+   * @default "Always"
+   */
+  readonly fsGroupChangePolicy: 'Always' | 'OnRootMismatch';
+  /**
+   * Seccomp profile of the pod's containers
+   */
+  readonly seccompProfile?: {
+    /**
+     * Seccomp profile of the pod's containers (RuntimeDefault, as Pod Security restricted requires)
+     * @default "RuntimeDefault"
+     */
+    readonly type: 'RuntimeDefault' | 'Unconfined';
+  };
+}
+
+/**
+ * Security context of the minter and key generator containers; a null removes a key (on OpenShift:
+ * runAsUser and runAsGroup)
+ */
+export interface MinterContainerSecurityContextSettings {
+  /**
+   * Refuse to start the container as root
+   * @default true
+   */
+  readonly runAsNonRoot: boolean;
+  /**
+   * UID of the container; null takes the pod's
+   * @default 1000
+   */
+  readonly runAsUser: number;
+  /**
+   * GID of the container; null takes the pod's
+   * @default 1000
+   */
+  readonly runAsGroup: number;
+  /**
+   * Mount the root filesystem read-only (the script writes no files)
+   * @default true
+   */
+  readonly readOnlyRootFilesystem: boolean;
+  /**
+   * Let a process gain more privileges than its parent
+   * @default false
+   */
+  readonly allowPrivilegeEscalation: boolean;
+  /**
+   * Run the container privileged
+   * @default false
+   */
+  readonly privileged: boolean;
+  /**
+   * Linux capabilities, as Kubernetes spells them: drop (ALL, as Pod Security restricted requires) and
+   * add
+   * @default {
+   *   "drop": [
+   *     "ALL"
+   *   ]
+   * }
+   */
+  readonly capabilities: {
+    readonly [k: string]: readonly string[];
+  };
+}
+
+/**
+ * The key generator: with socketio.jwtKey.generate, a Job that creates the JWT key Secret when it is
+ * absent and never changes it; it runs on minter.image, with minter.resources and the minter's Job
+ * limits
+ */
+export interface KeyGeneratorSettings {
+  /**
+   * Annotations of the key generator Job: by default a Helm hook before install, upgrade and rollback,
+   * deleted once it succeeds (helm.sh/ annotations are Helm's alone: the constructs leave them out)
+   * @default {
+   *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
+   *   "helm.sh/hook-weight": "-10",
+   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
+   * }
+   */
+  readonly jobAnnotations: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Annotations of the key generator's ServiceAccount, Role, RoleBinding and files ConfigMap: hooks that
+   * come before the Job
+   * @default {
+   *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
+   *   "helm.sh/hook-weight": "-15",
+   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
+   * }
+   */
+  readonly rbacAnnotations: {
+    readonly [k: string]: string;
   };
 }
 

@@ -49,6 +49,19 @@ describe('rasa-socketio-jwt synth', () => {
     expect(objects.find((o) => o.kind === 'ConfigMap')!.data['credentials.yml']).toContain('jwt_method: HS384');
   });
 
+  test('warns on stderr, one line each, of a deprecated setting in use, and renders it as before', async () => {
+    const out = tempDir();
+    const result = await runCli(['synth', '-f', 'chart/ci/15-deprecated-keygen-values.yaml', '-o', out], {});
+    expect(result).toEqual({
+      stdout: `wrote ${out}/rasa.k8s.yaml\n`,
+      stderr: "warning: 'minter.keygenJobAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.jobAnnotations' instead (until then, its entries are applied over it)\n" +
+        "warning: 'minter.keygenRbacAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.rbacAnnotations' instead (until then, its entries are applied over it)\n",
+      exitCode: 0,
+    });
+    const keygenJob = objectsIn(join(out, 'rasa.k8s.yaml')).find((o) => o.kind === 'Job' && o.metadata.name.startsWith('rasa-keygen-'))!;
+    expect(keygenJob.metadata.annotations).toEqual({ 'example.com/owner': 'platform' });
+  });
+
   test('takes the output folder from CDK8S_OUTDIR, as cdk8s synth sets it', async () => {
     const out = tempDir();
     expect((await runCli(['synth'], { CDK8S_OUTDIR: out })).stdout).toBe(`wrote ${out}/rasa.k8s.yaml\n`);

@@ -73,7 +73,7 @@ describeHelmOnCluster('a key generated in the cluster (socketio.jwtKey.generate)
     expect(install.stderr).toMatch(/bot-rasa-keygen-[0-9a-f]{10}.*failed|BackoffLimitExceeded/);
     // A failed hook stays (hook-succeeded deletes only on success), with the pod's log.
     expect(jobLogs(other, 'bot-rasa-keygen'))
-      .toBe(`minter: error: Secret ${other}/bot-jwt holds a key of 5 bytes under "jwt-key": replace it with one of at least 32 bytes\n`);
+      .toBe(`keygen: error: Secret ${other}/bot-jwt holds a key of 5 bytes under "jwt-key": replace it with one of at least 32 bytes\n`);
     expect(Buffer.from((await core().readNamespacedSecret({ name: 'bot-jwt', namespace: other })).data!['jwt-key']!, 'base64').toString()).toBe('short');
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { render, type K8sObject } from '../support/render.js';
 
 const keygen = (objects: K8sObject[], kind: string) =>
@@ -17,14 +18,20 @@ describe('the key generator (socketio.jwtKey.generate)', () => {
     expect(keygen(objects, 'RoleBinding').subjects).toEqual([{ apiGroup: '', kind: 'ServiceAccount', name: 'rasa-keygen', namespace: 'default' }]);
   });
 
-  test('runs the bundled script in its ensure-key mode, with no key in its environment', () => {
+  test('runs its own bundled program from its own files, with no key in its environment', () => {
     const job = keygen(objects, 'Job');
     expect(job.metadata.name).toMatch(/^rasa-keygen-[0-9a-f]{10}$/);
     const container = job.spec.template.spec.containers[0];
-    expect(container.command).toEqual(['node', '/minter/minter.mjs', '--ensure-key', '/minter/keygen.json']);
+    expect(container.name).toBe('keygen');
+    expect(container.command).toEqual(['node', '/keygen/keygen.mjs', '/keygen/keygen.json']);
+    expect(container.volumeMounts).toEqual([{ name: 'keygen', mountPath: '/keygen', readOnly: true }]);
+    expect(job.spec.template.spec.volumes).toEqual([{ name: 'keygen', configMap: { name: 'rasa-keygen' } }]);
     expect(container.env).toBeUndefined();
     expect(job.spec.template.spec.serviceAccountName).toBe('rasa-keygen');
-    expect(JSON.parse(keygen(objects, 'ConfigMap').data['keygen.json'])).toEqual({
+    const files = keygen(objects, 'ConfigMap').data;
+    expect(Object.keys(files).sort()).toEqual(['keygen.json', 'keygen.mjs']);
+    expect(files['keygen.mjs']).toBe(readFileSync('chart/files/keygen.mjs', 'utf8'));
+    expect(JSON.parse(files['keygen.json'])).toEqual({
       secretName: 'bot-jwt', secretKey: 'jwt-key', method: 'HS256',
       labels: {
         'app.kubernetes.io/name': 'rasa', 'app.kubernetes.io/instance': 'rasa',

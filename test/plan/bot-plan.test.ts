@@ -55,7 +55,17 @@ describe('planBot', () => {
     const { minter } = plan();
     expect(JSON.parse(minter.inputJson)).toEqual(minter.input);
     expect(minter.files).toEqual({ 'minter.mjs': expect.stringContaining('rasa-socketio-jwt minter'), 'minter.json': minter.inputJson });
-    expect(minter.args).toEqual(['/minter/minter.json']);
+    expect(minter).toMatchObject({ component: 'minter', mountPath: '/minter', command: ['node', '/minter/minter.mjs', '/minter/minter.json'] });
+  });
+
+  test('gives the key generator a program, files and folder of its own', () => {
+    const { keyGenerator } = plan({ socketio: { jwtKey: { generate: true } } });
+    expect(JSON.parse(keyGenerator.inputJson)).toEqual(keyGenerator.input);
+    expect(keyGenerator.files).toEqual({
+      'keygen.mjs': expect.stringContaining('rasa-socketio-jwt key generator'), 'keygen.json': keyGenerator.inputJson,
+    });
+    expect(keyGenerator.files['keygen.mjs']).not.toContain('rasa-socketio-jwt minter');
+    expect(keyGenerator).toMatchObject({ component: 'keygen', mountPath: '/keygen', command: ['node', '/keygen/keygen.mjs', '/keygen/keygen.json'] });
   });
 
   test('gives the Rasa container its args and env as data, in order', () => {
@@ -96,7 +106,9 @@ describe('the constructs render the plan as it is', () => {
     expect(named('ConfigMap', p.config.name).data).toEqual(p.config.files);
     for (const job of [p.minter, p.keyGenerator]) {
       expect(named('ConfigMap', job.name).data).toEqual(job.files);
-      expect(named('Job', job.jobName).spec.template.spec.containers[0].image).toBe(job.image);
+      const container = named('Job', job.jobName).spec.template.spec.containers[0];
+      expect(container).toMatchObject({ name: job.component, image: job.image, command: job.command });
+      expect(container.volumeMounts).toEqual([{ name: job.component, mountPath: job.mountPath, readOnly: true }]);
     }
   });
 });

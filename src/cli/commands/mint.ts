@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { applyConfigMap, checkMethod, mintToken, mintWidgets, type Method } from '../../minter/index.js';
 import { fullname, minterInput } from '../../plan/index.js';
-import { resolveSettings } from '../../settings/index.js';
-import type { Command } from '../command.js';
+import { deprecationWarnings, resolveSettings } from '../../settings/index.js';
+import { warningLines, type Command } from '../command.js';
 import { usageError } from '../errors.js';
 import { KEY_OPTIONS, readKey } from '../key-source.js';
 import { kubeconfigConnection } from '../kubeconfig.js';
@@ -65,7 +65,7 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
       }, { log: (line) => lines.push(line) });
       lines.push(`wrote ConfigMap ${o.namespace}/${input.configMap} for ${fullname(settings, o.release)}: ` +
         `${input.widgets.length} widget(s), key fingerprint ${result.keyFingerprint}, resourceVersion ${resourceVersion}`);
-      return { stderr: `${lines.join('\n')}\n` };
+      return { stderr: `${warningLines(deprecationWarnings(settings))}${lines.join('\n')}\n` };
     }
 
     if (o.values.length > 0) throw usageError('-f goes with --to-configmap; for one token give --sender-id or --claims');

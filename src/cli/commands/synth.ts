@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { isDns1123Label, resolveSettings } from '../../settings/index.js';
+import { deprecationWarnings, isDns1123Label, resolveSettings } from '../../settings/index.js';
 import { usageError } from '../errors.js';
 import { replaceOutputFiles } from '../output-folder.js';
 import { readValuesFiles } from '../values-files.js';
-import type { Command } from '../command.js';
+import { warningLines, type Command } from '../command.js';
 
 export const synth: Command = {
   name: 'synth',
@@ -52,6 +52,6 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
       new RasaBot(chart, 'Bot', { settings, release, namespace: values.namespace });
       app.synth();
     });
-    return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n` };
+    return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n`, stderr: warningLines(deprecationWarnings(settings)) };
   },
 };

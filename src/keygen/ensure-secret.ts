@@ -1,9 +1,9 @@
-import { MintError } from '../errors.js';
-import type { KubeConnection } from './connection.js';
-import { kubeRequest, type KubeResponse } from './request.js';
-import { apiMessage, retryAfterMs } from './status.js';
-import { DEFAULT_RETRY_POLICY, RetriesExhausted, withRetries, type Attempt, type RetryPolicy } from './retry.js';
-import { FIELD_MANAGER } from './apply-configmap.js';
+import { MintError } from '../minter/errors.js';
+import { FIELD_MANAGER } from '../minter/kube/apply-configmap.js';
+import type { KubeConnection } from '../minter/kube/connection.js';
+import { kubeRequest, type KubeResponse } from '../minter/kube/request.js';
+import { apiMessage, retryAfterMs } from '../minter/kube/status.js';
+import { DEFAULT_RETRY_POLICY, RetriesExhausted, withRetries, type Attempt, type RetryPolicy } from '../minter/kube/retry.js';
 
 export interface KeySecretTarget {
   readonly namespace: string;

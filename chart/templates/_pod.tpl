@@ -1,0 +1,75 @@
+{{/*
+The pod builder of the chart; its twin is buildPod in src/constructs/pod-builder.ts.
+The constructs build pods with cdk8s-plus-27, which writes its own default for many pod fields
+(dnsPolicy, hostNetwork, restartPolicy...). The chart writes the same defaults here, and nowhere
+else, so that `helm template` and `rasa-socketio-jwt synth` render the same objects: a value
+written out below is cdk8s-plus-27's, not a choice of ours. What a user may need to change or
+remove (security contexts, resources, scheduling) comes from the values, where a null deletes a
+default; never from here. A field every pod should get is added here and in buildPod.
+*/}}
+
+{{/*
+The pod spec fields of every pod but its containers, volumes and ServiceAccount. Call with
+(dict "section" $.Values.rasa "restartPolicy" "Always"): the section holds podSecurityContext and
+optionally imagePullSecrets, nodeSelector, tolerations, affinity, topologySpreadConstraints and
+priorityClassName; restartPolicy is cdk8s-plus-27's for the kind (Always for a Deployment, Never
+for a Job).
+Twin: buildPod in src/constructs/pod-builder.ts (with cdk8s-plus-27's defaults).
+*/}}
+{{- define "rasa.podSpec" -}}
+{{- $section := .section -}}
+dnsPolicy: ClusterFirst
+hostNetwork: false
+restartPolicy: {{ .restartPolicy }}
+setHostnameAsFQDN: false
+terminationGracePeriodSeconds: 30
+{{- with $section.podSecurityContext }}
+securityContext:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $section.imagePullSecrets }}
+imagePullSecrets:
+  {{- range . }}
+  - name: {{ . | quote }}
+  {{- end }}
+{{- end }}
+{{- range $field := list "nodeSelector" "tolerations" "affinity" "topologySpreadConstraints" }}
+{{- with index $section $field }}
+{{ $field }}:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+{{- with $section.priorityClassName }}
+priorityClassName: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The fields the values give a pod's main container: its resources and security context. Call
+with the section ($.Values.rasa or $.Values.minter).
+Twin: the main container's part of buildPod in src/constructs/pod-builder.ts.
+*/}}
+{{- define "rasa.mainContainer" -}}
+resources:
+  {{- include "rasa.resources" .resources | nindent 2 }}
+{{- with .containerSecurityContext }}
+securityContext:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Container resources as written; empty quantities (no limit) are left out.
+Twin: resources in src/constructs/pod-builder.ts.
+*/}}
+{{- define "rasa.resources" -}}
+{{- $out := dict -}}
+{{- range $section := list "limits" "requests" -}}
+{{- $quantities := dict -}}
+{{- range $k, $v := index $ $section -}}
+{{- if ne (toString $v) "" -}}{{- $_ := set $quantities $k $v -}}{{- end -}}
+{{- end -}}
+{{- if $quantities -}}{{- $_ := set $out $section $quantities -}}{{- end -}}
+{{- end -}}
+{{- toYaml $out -}}
+{{- end -}}

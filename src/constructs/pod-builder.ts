@@ -1,0 +1,113 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import type * as kplus from 'cdk8s-plus-27';
+import type { Quantity } from '../settings/index.js';
+
+/** A workload whose pod template is at spec.template. */
+export type PodWorkload = kplus.Deployment | kplus.Job;
+
+interface Resources {
+  readonly requests: Readonly<Record<string, Quantity>>;
+  readonly limits: Readonly<Record<string, Quantity>>;
+}
+
+/**
+ * What one component's pods are given, as its section of the values holds it (rasa, minter): its
+ * main container's resources and security context, the pod's security context and scheduling.
+ */
+export interface PodSettings {
+  /** The pod's securityContext, as Kubernetes spells it; empty for none. */
+  readonly podSecurityContext: object;
+  /** The main container's securityContext, as Kubernetes spells it; empty for none. */
+  readonly containerSecurityContext: object;
+  /** The main container's requests and limits; an empty quantity is left out. */
+  readonly resources: Resources;
+  /** Names of the Secrets the images are pulled with. @default - none */
+  readonly imagePullSecrets?: readonly string[];
+  /** @default - none */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** @default - none */
+  readonly tolerations?: readonly unknown[];
+  /** @default - none */
+  readonly affinity?: Readonly<Record<string, unknown>>;
+  /** @default - none */
+  readonly topologySpreadConstraints?: readonly unknown[];
+  /** @default - the cluster's default */
+  readonly priorityClassName?: string;
+}
+
+const TEMPLATE = '/spec/template';
+const POD_SPEC = `${TEMPLATE}/spec`;
+const SCHEDULING = ['nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'priorityClassName'] as const;
+
+/**
+ * The one pod builder of the constructs: what every pod gets beyond cdk8s-plus-27's defaults, and
+ * the one place that patches what that library (frozen upstream) cannot express. Its twin is
+ * chart/templates/_pod.tpl. The main container is found by name, never by index, so a sidecar
+ * never takes its limits.
+ * - Security contexts are written whole, as the settings give them: cdk8s-plus-27 always renders
+ *   its own runAsNonRoot (and more), which a null in the values could not remove; it has no
+ *   seccompProfile, and its Capability enum has no ALL, both of which Pod Security `restricted`
+ *   requires.
+ * - Resources as the user wrote them: cdk8s-plus-27 rewrites memory into Mi and takes CPU only as
+ *   numbers, so "1Gi" would come out as "1024Mi" and differ from the chart.
+ * - Image pull Secrets: cdk8s-plus-27 takes a single one (dockerRegistryAuth).
+ * - Scheduling as Kubernetes spells it: cdk8s-plus-27 builds affinity only from its own selector
+ *   classes and has no priorityClassName; the chart passes them through with toYaml.
+ * - The `cdk8s.io/metadata.addr` label that cdk8s-plus-27 puts on every pod template, a hash of
+ *   the construct path, is taken away: selectors are stable labels, and a refactor would change it.
+ * Empty settings are left out, as the chart leaves them out.
+ */
+export function buildPod(workload: PodWorkload, mainContainer: string, settings: PodSettings): void {
+  const object = ApiObject.of(workload);
+  const container = `${POD_SPEC}/containers/${containerIndex(workload, mainContainer)}`;
+  object.addJsonPatch(JsonPatch.remove(`${TEMPLATE}/metadata/labels/cdk8s.io~1metadata.addr`));
+  setSecurityContext(object, POD_SPEC, settings.podSecurityContext);
+  setSecurityContext(object, container, settings.containerSecurityContext);
+  object.addJsonPatch(JsonPatch.add(`${container}/resources`, resources(settings.resources)));
+  const pullSecrets = settings.imagePullSecrets ?? [];
+  if (pullSecrets.length > 0) {
+    object.addJsonPatch(JsonPatch.add(`${POD_SPEC}/imagePullSecrets`, pullSecrets.map((name) => ({ name }))));
+  }
+  for (const field of SCHEDULING) {
+    const value = settings[field];
+    if (!isEmpty(value)) object.addJsonPatch(JsonPatch.add(`${POD_SPEC}/${field}`, value));
+  }
+}
+
+/**
+ * Where a container is in the pod spec, found by its name when a patch is written: cdk8s-plus-27
+ * only ever appends containers, so it is still there when the object is rendered.
+ */
+export function containerIndex(workload: PodWorkload, name: string): number {
+  const names = workload.containers.map((c) => c.name);
+  const index = names.indexOf(name);
+  if (index < 0) {
+    throw new Error(`container '${name}' is not in ${workload.node.path} (its containers: ${names.join(', ') || 'none'})`);
+  }
+  return index;
+}
+
+/** cdk8s-plus-27 always renders a securityContext; an empty one is taken away, as the chart leaves it out. */
+function setSecurityContext(object: ApiObject, path: string, context: object): void {
+  object.addJsonPatch(isEmpty(context)
+    ? JsonPatch.remove(`${path}/securityContext`)
+    : JsonPatch.add(`${path}/securityContext`, structuredClone(context)));
+}
+
+function resources(given: Resources): Record<string, unknown> {
+  // The generated L1 object converts its output after patches are applied and reads every
+  // quantity's `.value` (the shape of its Quantity class), so quantities go in that shape.
+  const section = (quantities: Readonly<Record<string, Quantity>>) =>
+    Object.fromEntries(Object.entries(quantities).filter(([, q]) => q !== '').map(([k, q]) => [k, { value: q }]));
+  const value: Record<string, unknown> = {};
+  const requests = section(given.requests);
+  const limits = section(given.limits);
+  if (Object.keys(limits).length > 0) value.limits = limits;
+  if (Object.keys(requests).length > 0) value.requests = requests;
+  return value;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === '') return true;
+  return Array.isArray(value) ? value.length === 0 : typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
