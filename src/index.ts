@@ -3,7 +3,8 @@
 // api` rewrites the record; test/api-report.test.ts fails while it is stale). Whatever is not named
 // here is internal and may change in any release.
 
-// The constructs: RasaBot builds a whole bot; the others are its parts, each reading the plan.
+// The constructs: RasaBot builds a whole bot from the plan; the others are its parts, each taking
+// only the props it needs, so that one can be used on its own.
 export {
   FILLED_BY_ANNOTATION,
   JwtKeySecret,
@@ -21,13 +22,13 @@ export {
 export type {
   JwtKeySecretProps,
   KeyGeneratorProps,
-  PlanProps,
   RasaBotProps,
   RasaConfigProps,
   RasaDisruptionBudgetProps,
   RasaIngressProps,
   RasaServerProps,
   RasaServiceProps,
+  ScriptJobCommonProps,
   ScriptJobProps,
   TokenMinterProps,
 } from './constructs/index.js';
@@ -45,12 +46,13 @@ export {
 export type { ResolvedWidget } from './settings/index.js';
 export type * from './settings/types.js';
 
-// The plan: everything derived from the settings, which the constructs' props carry.
+// The plan: everything derived from the settings, from which the constructs' props are taken.
 export { planBot } from './plan/index.js';
 export type {
   BotGates,
   BotPlan,
   Component,
+  ComponentMetadata,
   ComponentLabels,
   EnvVar,
   KeygenInput,

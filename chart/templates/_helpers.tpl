@@ -88,7 +88,7 @@ alone neither restarts the pods nor changes a Job's pod template, which cannot c
 {{/*
 metadata: for an object of this chart. Call with (dict "ctx" $ "component" "server" "name" NAME)
 and optionally "annotations" (a dict merged over commonAnnotations).
-Twin: objectMetadata in src/plan/bot-plan.ts.
+Twin: componentMetadata and objectMetadata in src/plan/bot-plan.ts.
 */}}
 {{- define "rasa.metadata" -}}
 name: {{ .name | quote }}

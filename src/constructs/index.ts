@@ -1,6 +1,5 @@
 export * from './jwt-key-secret.js';
 export * from './key-generator.js';
-export * from './plan-props.js';
 export * from './rasa-bot.js';
 export * from './rasa-config.js';
 export * from './rasa-disruption-budget.js';

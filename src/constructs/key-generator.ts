@@ -1,8 +1,12 @@
 import { Construct } from 'constructs';
-import type { PlanProps } from './plan-props.js';
-import { ScriptJob } from './script-job.js';
+import type { KeygenInput, ScriptJobPlan } from '../plan/index.js';
+import { ScriptJob, type ScriptJobCommonProps } from './script-job.js';
 
-export type KeyGeneratorProps = PlanProps;
+/** Properties of `KeyGenerator`. */
+export interface KeyGeneratorProps extends ScriptJobCommonProps {
+  /** The key generator Job's part of the plan (plan.keyGenerator): names, input, the Secret it creates. */
+  readonly job: ScriptJobPlan<KeygenInput>;
+}
 
 /**
  * For socketio.jwtKey.generate: a Job running the key generator (chart/files/keygen.mjs), which
@@ -15,6 +19,6 @@ export class KeyGenerator extends Construct {
 
   constructor(scope: Construct, id: string, props: KeyGeneratorProps) {
     super(scope, id);
-    this.scriptJob = new ScriptJob(this, 'Job', { plan: props.plan, job: props.plan.keyGenerator });
+    this.scriptJob = new ScriptJob(this, 'Job', props);
   }
 }

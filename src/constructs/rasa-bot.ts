@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-27';
-import { objectMetadata, planBot, type BotPlan } from '../plan/index.js';
+import { componentMetadata, objectMetadata, planBot, podMetadata, type BotPlan, type Component } from '../plan/index.js';
 import { isDns1123Label, resolveSettings, SettingsError, type Settings, type SettingsInput } from '../settings/index.js';
 import { JwtKeySecret } from './jwt-key-secret.js';
 import { KeyGenerator } from './key-generator.js';
@@ -47,7 +47,7 @@ export class RasaBot extends Construct {
   public readonly namespace: string;
   /** Prefix of every object name (the chart's fullname). */
   public readonly fullname: string;
-  /** Everything derived from the settings, which each construct of the bot reads. */
+  /** Everything derived from the settings, from which the bot gives each construct its props. */
   public readonly plan: BotPlan;
   public readonly jwtKey: JwtKeySecret;
   public readonly config: RasaConfig;
@@ -75,26 +75,69 @@ export class RasaBot extends Construct {
     this.plan = planBot(this.settings, { release: this.release, namespace: this.namespace });
     this.fullname = this.plan.fullname;
 
-    const { plan } = this;
+    const { plan, settings: s } = this;
     const { gates } = plan;
-    this.jwtKey = new JwtKeySecret(this, 'JwtKey', { plan });
-    this.config = new RasaConfig(this, 'Config', { plan });
+    const server = componentMetadata(plan, 'server');
+    const selector = plan.labels.server.selector;
+    const key = s.socketio.jwtKey;
+    this.jwtKey = new JwtKeySecret(this, 'JwtKey', {
+      secretName: key.secretName,
+      secretKey: key.secretKey,
+      literal: gates.jwtKeySecret ? key.literal : undefined,
+      metadata: server,
+    });
+    const jwtKey = { secret: this.jwtKey.secret, key: this.jwtKey.key };
+    this.config = new RasaConfig(this, 'Config', { plan: plan.config, metadata: server });
     const saName = plan.server.serviceAccountName;
     if (gates.serviceAccount) {
       this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
-        metadata: objectMetadata(plan, 'server', saName, this.settings.rasa.serviceAccount.annotations),
+        metadata: objectMetadata(server, saName, s.rasa.serviceAccount.annotations),
         automountToken: false,
       });
     }
     this.server = new RasaServer(this, 'Server', {
-      plan,
-      serviceAccount: this.serviceAccount ?? (saName === 'default' ? undefined : kplus.ServiceAccount.fromServiceAccountName(this, 'ExistingServiceAccount', saName)),
+      plan: plan.server,
+      rasa: s.rasa,
+      selector,
+      jwtKey,
       config: this.config.configMap,
+      serviceAccount: this.serviceAccount ?? (saName === 'default' ? undefined : kplus.ServiceAccount.fromServiceAccountName(this, 'ExistingServiceAccount', saName)),
+      metadata: server,
     });
-    this.service = new RasaService(this, 'Service', { plan });
-    if (gates.disruptionBudget) this.disruptionBudget = new RasaDisruptionBudget(this, 'DisruptionBudget', { plan });
-    if (gates.ingress) this.ingress = new RasaIngress(this, 'Ingress', { plan, service: this.service.service });
-    if (gates.keyGenerator) this.keyGenerator = new KeyGenerator(this, 'KeyGenerator', { plan });
-    if (gates.minter) this.minter = new TokenMinter(this, 'Minter', { plan });
+    // The Service, Ingress and PodDisruptionBudget are named after the Deployment.
+    const serverObject = (annotations?: Readonly<Record<string, string>>) => objectMetadata(server, plan.server.name, annotations);
+    this.service = new RasaService(this, 'Service', {
+      selector,
+      port: s.service.port,
+      targetPort: s.rasa.port,
+      type: s.service.type as kplus.ServiceType,
+      metadata: serverObject(s.service.annotations),
+    });
+    if (gates.disruptionBudget) {
+      this.disruptionBudget = new RasaDisruptionBudget(this, 'DisruptionBudget', {
+        selector,
+        minAvailable: s.rasa.podDisruptionBudget.minAvailable,
+        metadata: serverObject(),
+      });
+    }
+    if (gates.ingress) {
+      const { host, className, tlsSecretName } = s.ingress;
+      this.ingress = new RasaIngress(this, 'Ingress', {
+        service: this.service.service,
+        port: s.service.port,
+        host,
+        path: s.socketio.socketioPath,
+        className: className || undefined,
+        tlsSecret: tlsSecretName ? kplus.Secret.fromSecretName(this, 'IngressTls', tlsSecretName) : undefined,
+        metadata: serverObject(s.ingress.annotations),
+      });
+    }
+    const scriptJob = (component: Component) => ({
+      minter: s.minter,
+      metadata: componentMetadata(plan, component),
+      podMetadata: podMetadata(s, plan.labels[component]),
+    });
+    if (gates.keyGenerator) this.keyGenerator = new KeyGenerator(this, 'KeyGenerator', { job: plan.keyGenerator, ...scriptJob('keygen') });
+    if (gates.minter) this.minter = new TokenMinter(this, 'Minter', { job: plan.minter, jwtKey, ...scriptJob('minter') });
   }
 }

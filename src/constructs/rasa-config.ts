@@ -1,9 +1,17 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectMetadata } from '../plan/index.js';
-import type { PlanProps } from './plan-props.js';
+import { objectMetadata, type ComponentMetadata, type RasaConfigPlan } from '../plan/index.js';
 
-export type RasaConfigProps = PlanProps;
+/** Properties of `RasaConfig`. */
+export interface RasaConfigProps {
+  /** The ConfigMap's part of the plan (plan.config): its name, the files and their checksum. */
+  readonly plan: RasaConfigPlan;
+  /**
+   * Namespace, labels and annotations of the ConfigMap.
+   * @default - none
+   */
+  readonly metadata?: ComponentMetadata;
+}
 
 /** credentials.yml and endpoints.yml for `rasa run`. Holds no secret: keys are named as ${ENV}. */
 export class RasaConfig extends Construct {
@@ -13,11 +21,11 @@ export class RasaConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaConfigProps) {
     super(scope, id);
-    const { config } = props.plan;
-    this.checksum = config.checksum;
+    const { plan } = props;
+    this.checksum = plan.checksum;
     this.configMap = new kplus.ConfigMap(this, 'Resource', {
-      metadata: objectMetadata(props.plan, 'server', config.name),
-      data: { ...config.files },
+      metadata: objectMetadata(props.metadata ?? {}, plan.name),
+      data: { ...plan.files },
     });
   }
 }

@@ -1,27 +1,35 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { objectMetadata } from '../plan/index.js';
-import type { PlanProps } from './plan-props.js';
 
-export type RasaDisruptionBudgetProps = PlanProps;
+/** Properties of `RasaDisruptionBudget`. */
+export interface RasaDisruptionBudgetProps {
+  /** Labels of the Rasa pods it protects (the server's selector labels). */
+  readonly selector: Readonly<Record<string, string>>;
+  /** Pods that must stay up during a voluntary disruption (rasa.podDisruptionBudget.minAvailable). */
+  readonly minAvailable: number;
+  /**
+   * metadata of the PodDisruptionBudget.
+   * @default - none: cdk8s names it
+   */
+  readonly metadata?: ApiObjectMetadata;
+}
 
 /**
- * Keeps rasa.podDisruptionBudget.minAvailable Rasa pods up while nodes are drained. cdk8s-plus-27
- * has no construct for it, so this is the plain policy/v1 object.
+ * Keeps minAvailable Rasa pods up while nodes are drained. cdk8s-plus-27 has no construct for it,
+ * so this is the plain policy/v1 object.
  */
 export class RasaDisruptionBudget extends Construct {
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: RasaDisruptionBudgetProps) {
     super(scope, id);
-    const { plan } = props;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
-      metadata: objectMetadata(plan, 'server', plan.server.name),
+      metadata: props.metadata,
       spec: {
-        minAvailable: plan.settings.rasa.podDisruptionBudget.minAvailable,
-        selector: { matchLabels: { ...plan.labels.server.selector } },
+        minAvailable: props.minAvailable,
+        selector: { matchLabels: { ...props.selector } },
       },
     });
   }

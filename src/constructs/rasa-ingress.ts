@@ -1,11 +1,35 @@
+import type { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectMetadata } from '../plan/index.js';
-import type { PlanProps } from './plan-props.js';
 
-export interface RasaIngressProps extends PlanProps {
+/** Properties of `RasaIngress`. */
+export interface RasaIngressProps {
   /** The Service it routes to. */
   readonly service: kplus.Service;
+  /**
+   * The port of that Service it routes to (service.port).
+   * @default - the Service's port, when it has only one
+   */
+  readonly port?: number;
+  /** Public host name the widgets connect to (ingress.host). */
+  readonly host: string;
+  /** The socket.io path (socketio.socketioPath): the only one routed. */
+  readonly path: string;
+  /**
+   * IngressClass name (ingress.className).
+   * @default - the cluster's default IngressClass
+   */
+  readonly className?: string;
+  /**
+   * The Secret with the TLS certificate for the host (ingress.tlsSecretName).
+   * @default - no TLS
+   */
+  readonly tlsSecret?: kplus.ISecret;
+  /**
+   * metadata of the Ingress.
+   * @default - none: cdk8s names it
+   */
+  readonly metadata?: ApiObjectMetadata;
 }
 
 /**
@@ -17,21 +41,17 @@ export class RasaIngress extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaIngressProps) {
     super(scope, id);
-    const { plan } = props;
-    const s = plan.settings;
-    const { host, className, tlsSecretName } = s.ingress;
+    const { host, tlsSecret } = props;
     this.ingress = new kplus.Ingress(this, 'Resource', {
-      metadata: objectMetadata(plan, 'server', plan.server.name, s.ingress.annotations),
-      className: className || undefined,
+      metadata: props.metadata,
+      className: props.className,
       rules: [{
         host,
-        path: s.socketio.socketioPath,
+        path: props.path,
         pathType: kplus.HttpIngressPathType.PREFIX,
-        backend: kplus.IngressBackend.fromService(props.service, { port: s.service.port }),
+        backend: kplus.IngressBackend.fromService(props.service, { port: props.port }),
       }],
-      tls: tlsSecretName
-        ? [{ hosts: [host], secret: kplus.Secret.fromSecretName(this, 'Tls', tlsSecretName) }]
-        : undefined,
+      tls: tlsSecret ? [{ hosts: [host], secret: tlsSecret }] : undefined,
     });
   }
 }

@@ -1,15 +1,41 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { CONFIG_DIR, objectMetadata, type EnvVar } from '../plan/index.js';
-import type { PlanProps } from './plan-props.js';
+import { CONFIG_DIR, objectMetadata, type ComponentMetadata, type RasaServerPlan } from '../plan/index.js';
+import type { RasaSettings } from '../settings/index.js';
 import { buildPod } from './pod-builder.js';
 
-export interface RasaServerProps extends PlanProps {
+/** Properties of `RasaServer`. */
+export interface RasaServerProps {
+  /**
+   * The server's part of the plan (plan.server): the Deployment's name, the container's image,
+   * command, args and env, the pod template's metadata.
+   */
+  readonly plan: RasaServerPlan;
+  /**
+   * The rasa section of the settings: replicas, port, probes, image pull policy, resources,
+   * security contexts, scheduling.
+   */
+  readonly rasa: RasaSettings;
+  /** Labels that select the Rasa pods; the plan's pod template metadata carries them. */
+  readonly selector: Readonly<Record<string, string>>;
+  /**
+   * The Secret and key the socketio JWT key comes from, as the env var plan.keyEnvName. The key
+   * guard's message still names the Secret of the settings (socketio.jwtKey).
+   */
+  readonly jwtKey: kplus.SecretValue;
   /** The ConfigMap holding credentials.yml and endpoints.yml. */
   readonly config: kplus.IConfigMap;
-  /** The pods' ServiceAccount; none for the namespace's default. */
+  /**
+   * The pods' ServiceAccount.
+   * @default - the namespace's default ServiceAccount
+   */
   readonly serviceAccount?: kplus.IServiceAccount;
+  /**
+   * Namespace, labels and annotations of the Deployment.
+   * @default - none
+   */
+  readonly metadata?: ComponentMetadata;
 }
 
 /**
@@ -21,20 +47,19 @@ export class RasaServer extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaServerProps) {
     super(scope, id);
-    const { plan } = props;
-    const rasa = plan.settings.rasa;
+    const { plan, rasa } = props;
 
     this.deployment = new kplus.Deployment(this, 'Resource', {
-      metadata: objectMetadata(plan, 'server', plan.server.name),
+      metadata: objectMetadata(props.metadata ?? {}, plan.name),
       replicas: rasa.replicaCount,
       select: false,
-      podMetadata: plan.server.podMetadata,
+      podMetadata: plan.podMetadata,
       // Rasa never talks to the Kubernetes API: no pod of it carries a token.
       automountServiceAccountToken: false,
       ...(props.serviceAccount ? { serviceAccount: props.serviceAccount } : {}),
       containers: [],
     });
-    this.deployment.select(kplus.LabelSelector.of({ labels: { ...plan.labels.server.selector } }));
+    this.deployment.select(kplus.LabelSelector.of({ labels: { ...props.selector } }));
 
     const config = kplus.Volume.fromConfigMap(this, 'config', props.config, { name: 'config' });
     const scratch = (name: string) => kplus.Volume.fromEmptyDir(this, name, name);
@@ -48,12 +73,12 @@ export class RasaServer extends Construct {
 
     const container = this.deployment.addContainer({
       name: 'rasa',
-      image: plan.server.image,
+      image: plan.image,
       imagePullPolicy: rasa.image.pullPolicy as kplus.ImagePullPolicy,
-      command: [...plan.server.command],
-      args: [...plan.server.args],
+      command: [...plan.command],
+      args: [...plan.args],
       ports: [{ name: 'http', number: rasa.port }],
-      envVariables: envValues(this, plan.server.env),
+      envVariables: envValues(this, plan, props.jwtKey),
       startup: probe(rasa.startupProbe),
       liveness: probe(rasa.livenessProbe),
       readiness: probe(rasa.readinessProbe),
@@ -69,17 +94,25 @@ export class RasaServer extends Construct {
   }
 }
 
-/** The plan's env as cdk8s-plus values, in order; Secrets are referenced by name, never owned. */
-function envValues(scope: Construct, env: readonly EnvVar[]): Record<string, kplus.EnvValue> {
+/**
+ * The plan's env as cdk8s-plus values, in order: the JWT key from the given Secret, any other
+ * Secret referenced by name, never owned.
+ */
+function envValues(scope: Construct, plan: RasaServerPlan, jwtKey: kplus.SecretValue): Record<string, kplus.EnvValue> {
   const values: Record<string, kplus.EnvValue> = {};
-  for (const e of env) {
-    if ('value' in e) {
+  for (const e of plan.env) {
+    if (e.name === plan.keyEnvName) {
+      values[e.name] = kplus.EnvValue.fromSecretValue(jwtKey);
+    } else if ('value' in e) {
       values[e.name] = kplus.EnvValue.fromValue(e.value);
-      continue;
+    } else {
+      const { name, key } = e.valueFrom.secretKeyRef;
+      const secret = kplus.Secret.fromSecretName(scope, `secret-${scope.node.children.length}`, name);
+      values[e.name] = kplus.EnvValue.fromSecretValue({ secret, key });
     }
-    const { name, key } = e.valueFrom.secretKeyRef;
-    const secret = kplus.Secret.fromSecretName(scope, `secret-${scope.node.children.length}`, name);
-    values[e.name] = kplus.EnvValue.fromSecretValue({ secret, key });
+  }
+  if (!(plan.keyEnvName in values)) {
+    throw new Error(`'plan.keyEnvName' (${plan.keyEnvName}) is not a variable of plan.env (${Object.keys(values).join(', ') || 'none'})`);
   }
   return values;
 }

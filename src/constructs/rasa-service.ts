@@ -1,9 +1,29 @@
+import type { ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectMetadata } from '../plan/index.js';
-import type { PlanProps } from './plan-props.js';
 
-export type RasaServiceProps = PlanProps;
+/** Properties of `RasaService`. */
+export interface RasaServiceProps {
+  /** Labels of the Rasa pods it sends traffic to (the server's selector labels). */
+  readonly selector: Readonly<Record<string, string>>;
+  /** Port the Service listens on (service.port). */
+  readonly port: number;
+  /**
+   * Port of the Rasa container (rasa.port).
+   * @default - the same as `port`
+   */
+  readonly targetPort?: number;
+  /**
+   * Service type (service.type).
+   * @default kplus.ServiceType.CLUSTER_IP
+   */
+  readonly type?: kplus.ServiceType;
+  /**
+   * metadata of the Service.
+   * @default - none: cdk8s names it
+   */
+  readonly metadata?: ApiObjectMetadata;
+}
 
 /** The Service in front of the Rasa pods, selecting them by their stable selector labels. */
 export class RasaService extends Construct {
@@ -11,13 +31,11 @@ export class RasaService extends Construct {
 
   constructor(scope: Construct, id: string, props: RasaServiceProps) {
     super(scope, id);
-    const { plan } = props;
-    const s = plan.settings;
     this.service = new kplus.Service(this, 'Resource', {
-      metadata: objectMetadata(plan, 'server', plan.server.name, s.service.annotations),
-      type: s.service.type as kplus.ServiceType,
-      selector: kplus.Pods.select(this, 'Pods', { labels: { ...plan.labels.server.selector } }),
-      ports: [{ name: 'http', port: s.service.port, targetPort: s.rasa.port }],
+      metadata: props.metadata,
+      type: props.type ?? kplus.ServiceType.CLUSTER_IP,
+      selector: kplus.Pods.select(this, 'Pods', { labels: { ...props.selector } }),
+      ports: [{ name: 'http', port: props.port, targetPort: props.targetPort ?? props.port }],
     });
   }
 }

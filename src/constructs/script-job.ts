@@ -1,13 +1,38 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectMetadata, podMetadata, type ScriptJobPlan } from '../plan/index.js';
-import type { PlanProps } from './plan-props.js';
+import { objectMetadata, type ComponentMetadata, type PodMetadata, type ScriptJobPlan } from '../plan/index.js';
+import type { MinterSettings } from '../settings/index.js';
 import { buildPod } from './pod-builder.js';
 
-export interface ScriptJobProps extends PlanProps {
+/** What every script Job is given besides its part of the plan. */
+export interface ScriptJobCommonProps {
+  /**
+   * The minter section of the settings, which both script Jobs run under: image pull policy,
+   * retries, deadline, TTL, resources, security contexts, scheduling.
+   */
+  readonly minter: MinterSettings;
+  /**
+   * Namespace, labels and annotations of each of its objects, which the plan names.
+   * @default - none
+   */
+  readonly metadata?: ComponentMetadata;
+  /**
+   * metadata of the Job's pod template.
+   * @default - none
+   */
+  readonly podMetadata?: PodMetadata;
+}
+
+/** Properties of `ScriptJob`. */
+export interface ScriptJobProps extends ScriptJobCommonProps {
   /** The Job's part of the plan: its names, input, arguments and the one object it may touch. */
   readonly job: ScriptJobPlan<unknown>;
+  /**
+   * Environment variables of its container.
+   * @default - none
+   */
+  readonly envVariables?: Readonly<Record<string, kplus.EnvValue>>;
 }
 
 /**
@@ -24,11 +49,10 @@ export class ScriptJob extends Construct {
 
   constructor(scope: Construct, id: string, props: ScriptJobProps) {
     super(scope, id);
-    const { plan, job } = props;
-    const s = plan.settings;
+    const { job, minter } = props;
     // Annotations a values file sets to null are absent from the settings, as in Helm.
     const metadata = (name: string, annotations: Readonly<Record<string, string>> = {}) =>
-      objectMetadata(plan, job.component, name, withoutHelmAnnotations(annotations));
+      objectMetadata(props.metadata ?? {}, name, withoutHelmAnnotations(annotations));
     const rbac = metadata(job.name, job.rbacAnnotations);
 
     this.serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', { metadata: rbac, automountToken: true });
@@ -38,12 +62,12 @@ export class ScriptJob extends Construct {
     this.roleBinding.addSubjects(this.serviceAccount);
     this.files = new kplus.ConfigMap(this, 'Files', { metadata: rbac, data: { ...job.files } });
 
-    const ttl = s.minter.ttlSecondsAfterFinished;
+    const ttl = minter.ttlSecondsAfterFinished;
     this.job = new kplus.Job(this, 'Job', {
       metadata: metadata(job.jobName, job.jobAnnotations),
-      podMetadata: podMetadata(s, plan.labels[job.component]),
-      backoffLimit: s.minter.backoffLimit,
-      activeDeadline: Duration.seconds(s.minter.activeDeadlineSeconds),
+      podMetadata: props.podMetadata,
+      backoffLimit: minter.backoffLimit,
+      activeDeadline: Duration.seconds(minter.activeDeadlineSeconds),
       // No TTL by default: Argo CD and Flux recreate a Job that disappears from the cluster, which
       // would run it again and again. Set minter.ttlSecondsAfterFinished where nothing recreates it.
       ttlAfterFinished: ttl === null || ttl === undefined ? undefined : Duration.seconds(ttl),
@@ -51,19 +75,15 @@ export class ScriptJob extends Construct {
       automountServiceAccountToken: true,
       containers: [],
     });
-    const key = s.socketio.jwtKey;
     const container = this.job.addContainer({
       name: job.component,
       image: job.image,
-      imagePullPolicy: s.minter.image.pullPolicy as kplus.ImagePullPolicy,
+      imagePullPolicy: minter.image.pullPolicy as kplus.ImagePullPolicy,
       command: [...job.command],
-      // The key reaches the minter as an env var: it needs no access to Secrets at all.
-      envVariables: job.keyEnv
-        ? { [key.envName]: kplus.EnvValue.fromSecretValue({ secret: kplus.Secret.fromSecretName(this, 'KeySecret', key.secretName), key: key.secretKey }) }
-        : {},
+      envVariables: { ...props.envVariables },
     });
     container.mount(job.mountPath, kplus.Volume.fromConfigMap(this, 'FilesVolume', this.files, { name: job.component }), { readOnly: true });
-    buildPod(this.job, container.name, s.minter);
+    buildPod(this.job, container.name, minter);
   }
 
   /** The one object the Role reaches, referenced by name. */

@@ -1,13 +1,18 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { objectMetadata } from '../plan/index.js';
-import type { PlanProps } from './plan-props.js';
-import { ScriptJob } from './script-job.js';
+import { objectMetadata, type MinterJobPlan } from '../plan/index.js';
+import { ScriptJob, type ScriptJobCommonProps } from './script-job.js';
 
 /** Says who writes the data of the widgets ConfigMap, which is rendered without any. */
 export const FILLED_BY_ANNOTATION = 'rasa-socketio-jwt/filled-by';
 
-export type TokenMinterProps = PlanProps;
+/** Properties of `TokenMinter`. */
+export interface TokenMinterProps extends ScriptJobCommonProps {
+  /** The minter Job's part of the plan (plan.minter): its names, input and the ConfigMap it fills. */
+  readonly job: MinterJobPlan;
+  /** The Secret and key the JWT key comes from, as the env var the minter reads (job.input.keyEnv). */
+  readonly jwtKey: kplus.SecretValue;
+}
 
 /**
  * The Job that mints the widget tokens in the cluster. Its Role may get and patch ONE ConfigMap
@@ -23,13 +28,17 @@ export class TokenMinter extends Construct {
 
   constructor(scope: Construct, id: string, props: TokenMinterProps) {
     super(scope, id);
-    const { plan } = props;
-    this.outputName = plan.minter.outputName;
+    const { job, jwtKey, ...common } = props;
+    this.outputName = job.outputName;
     // Owned here (so deleting the app deletes it) but not its data: the minter writes that with
     // server-side apply under its own field manager, which a re-apply of this empty object keeps.
     this.output = new kplus.ConfigMap(this, 'Output', {
-      metadata: objectMetadata(plan, 'minter', this.outputName, { [FILLED_BY_ANNOTATION]: 'the minter Job: widget tokens and snippets' }),
+      metadata: objectMetadata(props.metadata ?? {}, this.outputName, { [FILLED_BY_ANNOTATION]: 'the minter Job: widget tokens and snippets' }),
     });
-    this.scriptJob = new ScriptJob(this, 'Job', { plan, job: plan.minter });
+    this.scriptJob = new ScriptJob(this, 'Job', {
+      ...common,
+      job,
+      envVariables: { [job.input.keyEnv]: kplus.EnvValue.fromSecretValue(jwtKey) },
+    });
   }
 }

@@ -60,6 +60,8 @@ export interface RasaServerPlan {
   readonly command: readonly string[];
   readonly args: readonly string[];
   readonly env: readonly EnvVar[];
+  /** The variable of env that holds the socketio JWT key (socketio.jwtKey.envName). */
+  readonly keyEnvName: string;
   /** metadata of the pod template: the user's pod labels and annotations, the config checksum. */
   readonly podMetadata: PodMetadata;
 }
@@ -114,6 +116,7 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
       command: keyGuardCommand(s),
       args: rasaArgs(s),
       env: rasaEnv(s),
+      keyEnvName: s.socketio.jwtKey.envName,
       podMetadata: podMetadata(s, labels.server, {
         labels: s.rasa.podLabels,
         annotations: { ...s.rasa.podAnnotations, 'checksum/config': checksum },
@@ -147,26 +150,47 @@ function componentLabels(s: Settings, release: string, component: Component): Co
   return { selector: selectorLabels(s, release, component), object: objectLabels(s, release, component) };
 }
 
+/**
+ * What every object of one component carries, whatever its name: the namespace, the component's
+ * labels and the common annotations. Constructs whose objects are named by the plan take this.
+ */
+export interface ComponentMetadata {
+  /** @default - the namespace of the cdk8s Chart */
+  readonly namespace?: string;
+  /** @default - none */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Annotations under each object's own. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
 /** An object's metadata, as both renderers write it. */
 export interface ObjectMetadata {
   readonly name: string;
-  readonly namespace: string;
+  readonly namespace?: string;
   readonly labels: Record<string, string>;
   readonly annotations: Record<string, string>;
 }
 
 /**
- * metadata of one of the bot's objects: the labels of its component, the common annotations and
- * its own (which win).
+ * The metadata every object of one component of the bot carries (see objectMetadata).
+ * Twin: the namespace, labels and commonAnnotations of the chart's "rasa.metadata" helper.
+ */
+export function componentMetadata(plan: BotPlan, component: Component): ComponentMetadata {
+  return { namespace: plan.namespace, labels: plan.labels[component].object, annotations: plan.settings.commonAnnotations };
+}
+
+/**
+ * metadata of one object: its component's (see componentMetadata), with its name and its own
+ * annotations, which win.
  * Twin: the chart's "rasa.metadata" helper (which adds Helm's own labels).
  */
-export function objectMetadata(plan: BotPlan, component: Component, name: string,
+export function objectMetadata(component: ComponentMetadata, name: string,
   annotations: Readonly<Record<string, string>> = {}): ObjectMetadata {
   return {
     name,
-    namespace: plan.namespace,
-    labels: { ...plan.labels[component].object },
-    annotations: { ...plan.settings.commonAnnotations, ...annotations },
+    namespace: component.namespace,
+    labels: { ...component.labels },
+    annotations: { ...component.annotations, ...annotations },
   };
 }
 
