@@ -7,8 +7,9 @@
 //    the default (NULL_REMOVES in scripts/schema-required.mjs: hook annotations, single requests
 //    and limits, security context keys) it can still be missing, and the code that reads those
 //    copes with that;
-//  - a title on a schema that is not an object with properties (Quantity, JwtMethod) names one
-//    type alias, shared by every schema with that title, so each use keeps its own description;
+//  - a title on a schema that is not an object with properties (Quantity, JwtMethod), or that
+//    several schemas share (ExtraContainer, the items of rasa.initContainers and rasa.sidecars),
+//    names one type, shared by every schema with that title, so each use keeps its own description;
 //  - the appendix below: names kept for the code and the public API (ImageSettings...) and the
 //    partial input (SettingsInput).
 //   npm run generate:types                       rewrite src/settings/types.ts
@@ -53,13 +54,13 @@ const OPTIONS = {
 
 async function generateTypes(schema) {
   const aliases = new Map();
-  const prepared = prepare(structuredClone(schema), '', false, aliases);
+  const prepared = prepare(structuredClone(schema), '', false, aliases, sharedTitles(schema));
   const declarations = [];
   for (const [title, uses] of aliases) {
     const compiled = await Promise.all(uses.map(({ node }) => compile(validationOnly(node), title, OPTIONS)));
     const differing = compiled.findIndex((code) => code !== compiled[0]);
     if (differing > 0) throw new Error(`'${uses[differing].path}' and '${uses[0].path}' are both titled ${title} but differ in type`);
-    declarations.push(compiled[0].trim());
+    declarations.push(readonly(compiled[0]).trim());
   }
   const body = await compile(prepared, 'Settings', OPTIONS);
   // json-schema-to-typescript runs its declarations together; a blank line after each top-level `}` parts them.
@@ -71,27 +72,39 @@ async function generateTypes(schema) {
  * The schema as json-schema-to-typescript should see it: descriptions with their @default,
  * `required` widened to the settings the merge fills, shared titles turned into references.
  */
-function prepare(node, path, inItems, aliases) {
+function prepare(node, path, inItems, aliases, shared) {
   if (node.properties) {
     const required = new Set(node.required ?? []);
     for (const [key, child] of Object.entries(node.properties)) {
       const at = path ? `${path}.${key}` : key;
       if (typeof child.description !== 'string') throw new Error(`'${at}' has no description in chart/values.schema.json`);
       if (!inItems && 'default' in child && child.default !== null) required.add(key);
-      node.properties[key] = prepare(child, at, inItems, aliases);
+      node.properties[key] = prepare(child, at, inItems, aliases, shared);
     }
     node.required = [...required];
   }
-  if (node.items) node.items = prepare(node.items, `${path}[0]`, true, aliases);
+  if (node.items) node.items = prepare(node.items, `${path}[0]`, true, aliases, shared);
   const out = { ...node };
   if (typeof node.description === 'string') out.description = wrap(node.description);
   if ('default' in node) out.description += `\n@default ${JSON.stringify(node.default, null, 2)}`;
-  if (node.title && !node.properties) {
+  if (node.title && (!node.properties || shared.has(node.title))) {
     aliases.set(node.title, [...(aliases.get(node.title) ?? []), { node, path }]);
     delete out.title;
     out.tsType = node.title;
   }
   return out;
+}
+
+/** Titles that more than one schema has. */
+function sharedTitles(schema) {
+  const counts = new Map();
+  const visit = (node) => {
+    if (node === null || typeof node !== 'object') return;
+    if (typeof node.title === 'string') counts.set(node.title, (counts.get(node.title) ?? 0) + 1);
+    Object.values(node).forEach(visit);
+  };
+  visit(schema);
+  return new Set([...counts].filter(([, n]) => n > 1).map(([title]) => title));
 }
 
 /** Descriptions are one line in the schema (as @param lines are in values.yaml); comments are wrapped. */

@@ -10,7 +10,8 @@ import { parse } from 'yaml';
 
 /**
  * Where null removes what the default gives: the Helm hook annotations (null: no hooks), single
- * requests and limits, and the keys of a security context (OpenShift assigns its own UIDs).
+ * requests and limits, the keys of a security context (OpenShift assigns its own UIDs), and the
+ * autoscaler's targets.
  */
 export const NULL_REMOVES = [
   /^(minter|keyGenerator)\.(job|rbac)Annotations$/,
@@ -18,10 +19,20 @@ export const NULL_REMOVES = [
   /^minter\.keygen(Job|Rbac)Annotations$/,
   /\.resources\.(requests|limits)\.[a-z]+$/,
   /\.(pod|container)SecurityContext\.[A-Za-z]+$/,
+  // An autoscaler target: null means no target on that resource (bitnami's empty).
+  /^rasa\.autoscaling\.target[A-Za-z]+UtilizationPercentage$/,
 ];
 
 /** List items have no defaults to read; what an item cannot do without is named here. */
-const ITEM_REQUIRED = { widgets: ['name'], 'rasa.extraEnv': ['name'] };
+const ITEM_REQUIRED = {
+  widgets: ['name'],
+  'rasa.extraEnv': ['name'],
+  'ingress.extraPaths': ['path', 'pathType', 'backend'],
+  'rasa.extraVolumes': ['name'],
+  'rasa.extraVolumeMounts': ['name', 'mountPath'],
+  'rasa.initContainers': ['name', 'image'],
+  'rasa.sidecars': ['name', 'image'],
+};
 
 const schemaFile = new URL('../chart/values.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));

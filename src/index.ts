@@ -10,6 +10,7 @@ export {
   JwtKeySecret,
   KeyGenerator,
   LOCAL_ONLY_ANNOTATION,
+  RasaAutoscaler,
   RasaBot,
   RasaConfig,
   RasaDisruptionBudget,
@@ -22,6 +23,7 @@ export {
 export type {
   JwtKeySecretProps,
   KeyGeneratorProps,
+  RasaAutoscalerProps,
   RasaBotProps,
   RasaConfigProps,
   RasaDisruptionBudgetProps,
@@ -49,12 +51,15 @@ export type * from './settings/types.js';
 // The plan: everything derived from the settings, from which the constructs' props are taken.
 export { planBot } from './plan/index.js';
 export type {
+  AutoscalerPlan,
   BotGates,
   BotPlan,
   Component,
   ComponentMetadata,
   ComponentLabels,
   EnvVar,
+  IngressPathPlan,
+  IngressPlan,
   KeygenInput,
   MinterJobPlan,
   PlanTarget,
@@ -62,7 +67,10 @@ export type {
   Program,
   RasaConfigPlan,
   RasaServerPlan,
+  RasaServicePlan,
+  ResourceMetric,
   ScriptJobPlan,
+  SessionAffinity,
 } from './plan/index.js';
 
 // The minter: tokens Rasa accepts, Rasa's own decision on a token, the widget snippets.

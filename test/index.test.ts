@@ -4,7 +4,7 @@ import * as api from '../src/index.js';
 describe('the public API', () => {
   test('is the constructs, the settings entry points, planBot and the minter, and nothing else', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'FILLED_BY_ANNOTATION', 'JwtKeySecret', 'KeyGenerator', 'LOCAL_ONLY_ANNOTATION', 'RasaBot', 'RasaConfig',
+      'FILLED_BY_ANNOTATION', 'JwtKeySecret', 'KeyGenerator', 'LOCAL_ONLY_ANNOTATION', 'RasaAutoscaler', 'RasaBot', 'RasaConfig',
       'RasaDisruptionBudget', 'RasaIngress', 'RasaServer', 'RasaService', 'ScriptJob', 'TokenMinter',
       'HelmYamlError', 'RasaSocketioJwtError', 'SettingsError', 'defaultValues', 'parseHelmYaml', 'resolveSettings',
       'planBot',

@@ -39,6 +39,49 @@ Twin: serviceAccountName in src/plan/names.ts.
 {{- end -}}
 
 {{/*
+How many Rasa pods can run, as JSON {fewest, fewestSetting, most, mostSetting}: within the
+autoscaler's bounds when it is on (rasa.replicaCount then counts for nothing), else exactly
+rasa.replicaCount. Call with .Values.rasa.
+Twin: podCount in src/settings/pod-count.ts.
+*/}}
+{{- define "rasa.podCount" -}}
+{{- if .autoscaling.enabled -}}
+{{- dict "fewest" .autoscaling.minReplicas "fewestSetting" "rasa.autoscaling.minReplicas"
+  "most" .autoscaling.maxReplicas "mostSetting" "rasa.autoscaling.maxReplicas" | toJson -}}
+{{- else -}}
+{{- dict "fewest" .replicaCount "fewestSetting" "rasa.replicaCount" "most" .replicaCount "mostSetting" "rasa.replicaCount" | toJson -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The autoscaler's targets, CPU then memory, as a YAML list of autoscaling/v2 metrics. Call with
+.Values.rasa.autoscaling.
+Twin: autoscalerMetrics in src/plan/scaling.ts.
+*/}}
+{{- define "rasa.autoscalerMetrics" -}}
+{{- $metrics := list -}}
+{{- range $target := list (list "cpu" .targetCPUUtilizationPercentage) (list "memory" .targetMemoryUtilizationPercentage) -}}
+{{- $percent := index $target 1 -}}
+{{- if not (kindIs "invalid" $percent) -}}
+{{- $metrics = append $metrics (dict "type" "Resource" "resource" (dict "name" (index $target 0)
+  "target" (dict "type" "Utilization" "averageUtilization" (int64 $percent)))) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $metrics -}}
+{{- end -}}
+
+{{/*
+The Service's session affinity: service.sessionAffinity, else ClientIP when more than one pod can
+run. Behind an ingress controller the client IP is the controller's: there only the ingress's own
+affinity (or a websocket-only client) keeps a socket.io session on one pod.
+Twin: sessionAffinity in src/plan/scaling.ts.
+*/}}
+{{- define "rasa.sessionAffinity" -}}
+{{- $pods := include "rasa.podCount" .Values.rasa | fromJson -}}
+{{- .Values.service.sessionAffinity | default (ternary "ClientIP" "None" (gt (int $pods.most) 1)) -}}
+{{- end -}}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "rasa.chart" -}}
@@ -407,4 +450,40 @@ Twin: keygenJob and minterJob in src/plan/script-jobs.ts, one entry each.
   "jobAnnotations" .Values.minter.jobAnnotations) -}}
 {{- end -}}
 {{- toYaml $jobs -}}
+{{- end -}}
+
+{{/*
+The paths the Ingress routes to Rasa, in order, as a JSON list of {path, pathType, port}: the
+socket.io path; /webhooks/ when channels has any channel (Rasa serves every input channel under
+/webhooks/<name>/); / when ingress.exposeApi (the HTTP API has paths all over the root). A path
+already routed is not routed twice.
+Twin: ingressPaths in src/plan/ingress.ts.
+*/}}
+{{- define "rasa.ingressPaths" -}}
+{{- $wanted := list .Values.socketio.socketioPath -}}
+{{- if .Values.channels -}}
+{{- $wanted = append $wanted "/webhooks/" -}}
+{{- end -}}
+{{- if .Values.ingress.exposeApi -}}
+{{- $wanted = append $wanted "/" -}}
+{{- end -}}
+{{- $paths := list -}}
+{{- range $path := uniq $wanted -}}
+{{- $paths = append $paths (dict "path" $path "pathType" "Prefix" "port" $.Values.service.port) -}}
+{{- end -}}
+{{- toJson $paths -}}
+{{- end -}}
+
+{{/*
+The Ingress's own annotations, as JSON: ingress-nginx's cookie affinity when
+ingress.stickySessions, under ingress.annotations, which win.
+Twin: ingressAnnotations (and STICKY_SESSION_ANNOTATIONS) in src/plan/ingress.ts.
+*/}}
+{{- define "rasa.ingressAnnotations" -}}
+{{- $sticky := dict -}}
+{{- if .Values.ingress.stickySessions -}}
+{{- $sticky = dict "nginx.ingress.kubernetes.io/affinity" "cookie" "nginx.ingress.kubernetes.io/affinity-mode" "persistent"
+  "nginx.ingress.kubernetes.io/session-cookie-name" "rasa-socketio" -}}
+{{- end -}}
+{{- merge (deepCopy (default dict .Values.ingress.annotations)) $sticky | toJson -}}
 {{- end -}}

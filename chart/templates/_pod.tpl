@@ -5,15 +5,17 @@ The constructs build pods with cdk8s-plus-27, which writes its own default for m
 else, so that `helm template` and `rasa-socketio-jwt synth` render the same objects: a value
 written out below is cdk8s-plus-27's, not a choice of ours. What a user may need to change or
 remove (security contexts, resources, scheduling) comes from the values, where a null deletes a
-default; never from here. A field every pod should get is added here and in buildPod.
+default; never from here. So do the extension points (init containers, sidecars, extra volumes,
+the main container's extra mounts and env sources), written as given with toYaml after the pod's
+own items. A field every pod should get is added here and in buildPod.
 */}}
 
 {{/*
 The pod spec fields of every pod but its containers, volumes and ServiceAccount. Call with
 (dict "section" $.Values.rasa "restartPolicy" "Always"): the section holds podSecurityContext and
-optionally imagePullSecrets, nodeSelector, tolerations, affinity, topologySpreadConstraints and
-priorityClassName; restartPolicy is cdk8s-plus-27's for the kind (Always for a Deployment, Never
-for a Job).
+optionally imagePullSecrets, nodeSelector, tolerations, affinity, topologySpreadConstraints,
+priorityClassName and initContainers; restartPolicy is cdk8s-plus-27's for the kind (Always for a
+Deployment, Never for a Job).
 Twin: buildPod in src/constructs/pod-builder.ts (with cdk8s-plus-27's defaults).
 */}}
 {{- define "rasa.podSpec" -}}
@@ -33,7 +35,7 @@ imagePullSecrets:
   - name: {{ . | quote }}
   {{- end }}
 {{- end }}
-{{- range $field := list "nodeSelector" "tolerations" "affinity" "topologySpreadConstraints" }}
+{{- range $field := list "nodeSelector" "tolerations" "affinity" "topologySpreadConstraints" "initContainers" }}
 {{- with index $section $field }}
 {{ $field }}:
   {{- toYaml . | nindent 2 }}
@@ -45,8 +47,9 @@ priorityClassName: {{ . | quote }}
 {{- end -}}
 
 {{/*
-The fields the values give a pod's main container: its resources and security context. Call
-with the section ($.Values.rasa or $.Values.minter).
+The fields the values give a pod's main container: its resources, security context and, when the
+section has them, extraEnvFrom. Call with the section ($.Values.rasa or $.Values.minter); its
+extraVolumeMounts go after the container's own mounts through "rasa.appended".
 Twin: the main container's part of buildPod in src/constructs/pod-builder.ts.
 */}}
 {{- define "rasa.mainContainer" -}}
@@ -55,6 +58,23 @@ resources:
 {{- with .containerSecurityContext }}
 securityContext:
   {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .extraEnvFrom }}
+envFrom:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end -}}
+
+{{/*
+An extension point's items, after the chart's own items of the same list: a section's sidecars
+after the main container, its extraVolumes after the pod's volumes, its extraVolumeMounts after the
+main container's mounts. Call right after the last own item, with (dict "items" $rasa.sidecars
+"indent" 8), indent being the list's; nothing when there are none.
+Twin: append (through editRenderedPod) in src/constructs/pod-builder.ts.
+*/}}
+{{- define "rasa.appended" -}}
+{{- with .items }}
+{{ toYaml . | indent $.indent }}
 {{- end }}
 {{- end -}}
 

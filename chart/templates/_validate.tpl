@@ -49,20 +49,47 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- if hasKey (default dict $rasa.endpoints) "models" -}}
 {{- $problems = append $problems $msg.modelsInEndpoints -}}
 {{- end -}}
+{{- /* How many pods can run: "rasa.podCount" (_helpers.tpl), twin of src/settings/pod-count.ts. */ -}}
+{{- $pods := include "rasa.podCount" $rasa | fromJson -}}
 {{- /* rule: replicasWithoutSharedStore */ -}}
-{{- if gt (int $rasa.replicaCount) 1 -}}
+{{- if gt (int $pods.most) 1 -}}
+{{- $onePod := ternary "rasa.autoscaling.enabled=false" "rasa.replicaCount=1" $rasa.autoscaling.enabled -}}
 {{- range $store := list "tracker_store" "lock_store" -}}
 {{- if not (hasKey (default dict $rasa.endpoints) $store) -}}
 {{- $problems = append $problems
-  (printf $msg.replicasWithoutSharedStore (int $rasa.replicaCount) $store (replace "_" " " $store)) -}}
+  (printf $msg.replicasWithoutSharedStore $pods.mostSetting (int $pods.most) $store (replace "_" " " $store) $onePod) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 {{- /* rule: disruptionBudgetBlocksDrain */ -}}
+{{- /* The autoscaler may keep only its minimum up, so the budget must let one of those go. */ -}}
 {{- $pdb := $rasa.podDisruptionBudget -}}
-{{- if and $pdb.enabled (gt (int $rasa.replicaCount) 1) (ge (int $pdb.minAvailable) (int $rasa.replicaCount)) -}}
+{{- if and $pdb.enabled (gt (int $pods.most) 1) (ge (int $pdb.minAvailable) (int $pods.fewest)) -}}
+{{- $fix := ternary "rasa.podDisruptionBudget.minAvailable=1" (printf "%s=2" $pods.fewestSetting) (gt (int $pods.fewest) 1) -}}
 {{- $problems = append $problems
-  (printf $msg.disruptionBudgetBlocksDrain (int $pdb.minAvailable) (int $rasa.replicaCount)) -}}
+  (printf $msg.disruptionBudgetBlocksDrain (int $pdb.minAvailable) $pods.fewestSetting (int $pods.fewest) $fix) -}}
+{{- end -}}
+{{- $autoscaling := $rasa.autoscaling -}}
+{{- if $autoscaling.enabled -}}
+{{- /* rule: autoscalingMaxBelowMin */ -}}
+{{- if lt (int $autoscaling.maxReplicas) (int $autoscaling.minReplicas) -}}
+{{- $problems = append $problems
+  (printf $msg.autoscalingMaxBelowMin (int $autoscaling.maxReplicas) (int $autoscaling.minReplicas)) -}}
+{{- end -}}
+{{- /* rule: autoscalingWithoutTarget */ -}}
+{{- if not (or $autoscaling.targetCPUUtilizationPercentage $autoscaling.targetMemoryUtilizationPercentage) -}}
+{{- $problems = append $problems $msg.autoscalingWithoutTarget -}}
+{{- end -}}
+{{- /* rule: autoscalingTargetWithoutRequest */ -}}
+{{- /* Utilisation is use over request: without a request the autoscaler has nothing to divide by. */ -}}
+{{- range $target := list
+  (dict "setting" "targetCPUUtilizationPercentage" "resource" "cpu" "example" "500m")
+  (dict "setting" "targetMemoryUtilizationPercentage" "resource" "memory" "example" "1Gi") -}}
+{{- if and (index $autoscaling $target.setting) (eq (toString (get $rasa.resources.requests $target.resource)) "") -}}
+{{- $problems = append $problems
+  (printf $msg.autoscalingTargetWithoutRequest $target.setting $target.resource $target.example) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- if $rasa.api.enabled -}}
 {{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "msg" $msg
@@ -131,6 +158,11 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = append $problems (printf $msg.notADnsName (printf "rasa.imagePullSecrets[%d]" $i) $name) -}}
 {{- end -}}
 {{- end -}}
+{{- /* The Rasa pod's own container, volumes and mount paths, as deployment.yaml renders them. */ -}}
+{{- $problems = concat $problems (include "rasa.podExtensionProblems" (dict "msg" $msg "at" "rasa" "section" $rasa
+  "mainContainer" "rasa" "volumes" (list "config" "tmp" "home-config" "home-cache")
+  "mountPaths" (list "/etc/rasa" "/tmp" "/app/.config" "/app/.cache")
+) | fromYamlArray) -}}
 {{- $ingress := $v.ingress -}}
 {{- if $ingress.enabled -}}
 {{- /* rule: ingressHostEmpty */ -}}
@@ -143,6 +175,10 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- /* rule: ingressTlsSecretInvalid */ -}}
 {{- if and $ingress.tlsSecretName (not (include "rasa.isDnsName" $ingress.tlsSecretName)) -}}
 {{- $problems = append $problems (printf $msg.notADnsName "ingress.tlsSecretName" $ingress.tlsSecretName) -}}
+{{- end -}}
+{{- /* rule: ingressExposesDisabledApi */ -}}
+{{- if and $ingress.exposeApi (not $rasa.api.enabled) -}}
+{{- $problems = append $problems $msg.ingressExposesDisabledApi -}}
 {{- end -}}
 {{- end -}}
 {{- /* A dict, not a list: `has` on a list that grows by `append` (a copy) takes quadratic time. */ -}}
@@ -230,11 +266,20 @@ jwtKeyInChannels: >-
 modelsInEndpoints: >-
   'rasa.endpoints.models' is not allowed: set the model server with rasa.model.serverUrl
 replicasWithoutSharedStore: >-
-  'rasa.replicaCount' is %d but 'rasa.endpoints.%s' is not set: several Rasa pods need a shared %s
-  (e.g. Redis), or --set rasa.replicaCount=1
+  '%s' is %d but 'rasa.endpoints.%s' is not set: several Rasa pods need a shared %s (e.g. Redis), or
+  --set %s
 disruptionBudgetBlocksDrain: >-
-  'rasa.podDisruptionBudget.minAvailable' (%d) must be below rasa.replicaCount (%d), or no node
-  could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)
+  'rasa.podDisruptionBudget.minAvailable' (%d) must be below %s (%d), or no node could ever be
+  drained (--set %s)
+autoscalingMaxBelowMin: >-
+  'rasa.autoscaling.maxReplicas' (%[1]d) is below rasa.autoscaling.minReplicas (%[2]d): raise it
+  (--set rasa.autoscaling.maxReplicas=%[2]d)
+autoscalingWithoutTarget: >-
+  'rasa.autoscaling' has no target: set rasa.autoscaling.targetCPUUtilizationPercentage or
+  targetMemoryUtilizationPercentage (--set rasa.autoscaling.targetCPUUtilizationPercentage=80)
+autoscalingTargetWithoutRequest: >-
+  'rasa.autoscaling.%[1]s' is set but 'rasa.resources.requests.%[2]s' is empty: the autoscaler
+  measures use as a share of the request (--set rasa.resources.requests.%[2]s=%[3]s)
 rasaProWithoutLicence: >-
   'rasa.license.secretName' is empty but the image is %s: Rasa Pro needs its licence (--set
   rasa.license.secretName=<Secret with the licence>)
@@ -250,9 +295,33 @@ extraEnvNameTaken: >-
   '%s.name' (%s) is already set by the chart: pick another name
 extraEnvValueOrSecret: >-
   '%s' must have either 'value' or both 'secretName' and 'secretKey'
+extraVolumeNameTaken: >-
+  '%s.name' (%s) is one of the pod's own volumes (%s): give the volume another name
+extraVolumeNameTwice: >-
+  '%s.name' (%s) is used twice: volume names must be unique
+extraVolumeMountOfOwnVolume: >-
+  '%s.name' (%s) is one of the pod's own volumes (%s), which the chart mounts itself: mount a volume
+  of %s.extraVolumes
+extraVolumeMountWithoutVolume: >-
+  '%s.name' (%s) names no volume of %s.extraVolumes: add the volume there, or fix the name
+extraVolumeMountPathTaken: >-
+  '%s.mountPath' (%s) is where the chart mounts the pod's own volumes (%s): pick another path
+extraVolumeMountPathTwice: >-
+  '%s.mountPath' (%s) is used twice: each mount needs a path of its own
+containerNameTaken: >-
+  '%s.name' (%s) is the name of the pod's main container: pick another name
+containerNameTwice: >-
+  '%[1]s.name' (%[2]s) is used twice: the containers of %[3]s.initContainers and %[3]s.sidecars need
+  names of their own
+extraEnvFromSource: >-
+  '%s' must have either 'configMapRef' or 'secretRef', naming the ConfigMap or Secret (e.g.
+  secretRef: {name: bot-env})
 ingressHostEmpty: >-
   'ingress.host' is empty: name the public host the widgets connect to (--set
   ingress.host=bot.example.com)
+ingressExposesDisabledApi: >-
+  'ingress.exposeApi' routes Rasa's HTTP API, which is off: turn it on with rasa.api.enabled and its
+  token in rasa.api.tokenSecretName (--set rasa.api.enabled=true), or --set ingress.exposeApi=false
 widgetNameTwice: >-
   '%s.name' (%s) is used twice: widget names must be unique
 claimsNotAMap: >-
@@ -373,4 +442,81 @@ Every dotted path under .value that ends in jwt_key, at any depth, as a YAML lis
 {{- end -}}
 {{- end -}}
 {{- toYaml $paths -}}
+{{- end -}}
+
+{{/*
+Problems of a pod's extension points (extraVolumes, extraVolumeMounts, initContainers, sidecars,
+extraEnvFrom), as a YAML list. Takes msg (the rule messages), at (the section's path: rasa), section
+(its values), and what the pod's template gives it itself: mainContainer, and volumes and
+mountPaths (lists, in order). Twin: POD_EXTENSION_RULES in src/settings/pod-extensions.ts.
+*/}}
+{{- define "rasa.podExtensionProblems" -}}
+{{- $problems := list -}}
+{{- $ownVolumes := join ", " .volumes -}}
+{{- $ownPaths := join ", " .mountPaths -}}
+{{- $volumes := dict -}}
+{{- range $i, $volume := .section.extraVolumes -}}
+{{- $at := printf "%s.extraVolumes[%d]" $.at $i -}}
+{{- /* rule: extraVolumeNameTaken */ -}}
+{{- if has $volume.name $.volumes -}}
+{{- $problems = append $problems (printf $.msg.extraVolumeNameTaken $at $volume.name $ownVolumes) -}}
+{{- /* rule: extraVolumeNameTwice */ -}}
+{{- else if hasKey $volumes $volume.name -}}
+{{- $problems = append $problems (printf $.msg.extraVolumeNameTwice $at $volume.name) -}}
+{{- end -}}
+{{- $_ := set $volumes $volume.name true -}}
+{{- end -}}
+{{- $paths := dict -}}
+{{- range $i, $mount := .section.extraVolumeMounts -}}
+{{- $at := printf "%s.extraVolumeMounts[%d]" $.at $i -}}
+{{- /* rule: extraVolumeMountOfOwnVolume */ -}}
+{{- if has $mount.name $.volumes -}}
+{{- $problems = append $problems (printf $.msg.extraVolumeMountOfOwnVolume $at $mount.name $ownVolumes $.at) -}}
+{{- /* rule: extraVolumeMountWithoutVolume */ -}}
+{{- else if not (hasKey $volumes $mount.name) -}}
+{{- $problems = append $problems (printf $.msg.extraVolumeMountWithoutVolume $at $mount.name $.at) -}}
+{{- end -}}
+{{- /* /tmp/ is /tmp (twin: mountPoint). */ -}}
+{{- $point := regexReplaceAll "(.)/+$" $mount.mountPath "${1}" -}}
+{{- /* rule: extraVolumeMountPathTaken */ -}}
+{{- if has $point $.mountPaths -}}
+{{- $problems = append $problems (printf $.msg.extraVolumeMountPathTaken $at $mount.mountPath $ownPaths) -}}
+{{- /* rule: extraVolumeMountPathTwice */ -}}
+{{- else if hasKey $paths $point -}}
+{{- $problems = append $problems (printf $.msg.extraVolumeMountPathTwice $at $mount.mountPath) -}}
+{{- end -}}
+{{- $_ := set $paths $point true -}}
+{{- end -}}
+{{- /* Kubernetes wants every container of a pod, init or not, named apart. */ -}}
+{{- $containers := dict -}}
+{{- range $list := list "initContainers" "sidecars" -}}
+{{- range $i, $container := index $.section $list -}}
+{{- $at := printf "%s.%s[%d]" $.at $list $i -}}
+{{- /* rule: containerNameTaken */ -}}
+{{- if eq $container.name $.mainContainer -}}
+{{- $problems = append $problems (printf $.msg.containerNameTaken $at $container.name) -}}
+{{- /* rule: containerNameTwice */ -}}
+{{- else if hasKey $containers $container.name -}}
+{{- $problems = append $problems (printf $.msg.containerNameTwice $at $container.name $.at) -}}
+{{- end -}}
+{{- $_ := set $containers $container.name true -}}
+{{- end -}}
+{{- end -}}
+{{- range $i, $source := .section.extraEnvFrom -}}
+{{- $at := printf "%s.extraEnvFrom[%d]" $.at $i -}}
+{{- $kinds := list -}}
+{{- range $kind := list "configMapRef" "secretRef" -}}
+{{- if hasKey $source $kind -}}{{- $kinds = append $kinds $kind -}}{{- end -}}
+{{- end -}}
+{{- $name := "" -}}
+{{- if eq (len $kinds) 1 -}}{{- $name = (index $source (first $kinds)).name | default "" -}}{{- end -}}
+{{- /* rule: extraEnvFromSource */ -}}
+{{- if not $name -}}
+{{- $problems = append $problems (printf $.msg.extraEnvFromSource $at) -}}
+{{- /* rule: extraEnvFromNameInvalid */ -}}
+{{- else if not (include "rasa.isDnsName" $name) -}}
+{{- $problems = append $problems (printf $.msg.notADnsName (printf "%s.%s.name" $at (first $kinds)) $name) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $problems -}}
 {{- end -}}

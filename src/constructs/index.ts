@@ -1,5 +1,6 @@
 export * from './jwt-key-secret.js';
 export * from './key-generator.js';
+export * from './rasa-autoscaler.js';
 export * from './rasa-bot.js';
 export * from './rasa-config.js';
 export * from './rasa-disruption-budget.js';

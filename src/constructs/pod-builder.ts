@@ -12,7 +12,9 @@ interface Resources {
 
 /**
  * What one component's pods are given, as its section of the values holds it (rasa, minter): its
- * main container's resources and security context, the pod's security context and scheduling.
+ * main container's resources and security context, the pod's security context and scheduling, and
+ * the extension points (init containers, sidecars, volumes, the main container's mounts and env
+ * sources), all Kubernetes objects as Kubernetes spells them.
  */
 export interface PodSettings {
   /** The pod's securityContext, as Kubernetes spells it; empty for none. */
@@ -33,11 +35,25 @@ export interface PodSettings {
   readonly topologySpreadConstraints?: readonly unknown[];
   /** @default - the cluster's default */
   readonly priorityClassName?: string;
+  /** Containers run to completion, in order, before the pod's others. @default - none */
+  readonly initContainers?: readonly object[];
+  /** Containers after the main one, with none of its resources or security context. @default - none */
+  readonly sidecars?: readonly object[];
+  /** Volumes after the pod's own. @default - none */
+  readonly extraVolumes?: readonly object[];
+  /** The main container's mounts after its own. @default - none */
+  readonly extraVolumeMounts?: readonly object[];
+  /** ConfigMaps and Secrets whose keys become the main container's env. @default - none */
+  readonly extraEnvFrom?: readonly object[];
 }
 
 const TEMPLATE = '/spec/template';
 const POD_SPEC = `${TEMPLATE}/spec`;
 const SCHEDULING = ['nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'priorityClassName'] as const;
+/** The extension points: [list of the pod spec, setting that extends it]. */
+const POD_LISTS = [['initContainers', 'initContainers'], ['containers', 'sidecars'], ['volumes', 'extraVolumes']] as const;
+/** The main container's: [its list, setting that extends it]. */
+const MAIN_CONTAINER_LISTS = [['volumeMounts', 'extraVolumeMounts'], ['envFrom', 'extraEnvFrom']] as const;
 
 /**
  * The one pod builder of the constructs: what every pod gets beyond cdk8s-plus-27's defaults, and
@@ -55,6 +71,9 @@ const SCHEDULING = ['nodeSelector', 'tolerations', 'affinity', 'topologySpreadCo
  *   classes and has no priorityClassName; the chart passes them through with toYaml.
  * - The `cdk8s.io/metadata.addr` label that cdk8s-plus-27 puts on every pod template, a hash of
  *   the construct path, is taken away: selectors are stable labels, and a refactor would change it.
+ * - The extension points go in as given, after the pod's own items (sidecars after the main
+ *   container, volumes after the pod's, mounts after the main container's), as the chart's toYaml
+ *   writes them: see editRenderedPod.
  * Empty settings are left out, as the chart leaves them out.
  */
 export function buildPod(workload: PodWorkload, mainContainer: string, settings: PodSettings): void {
@@ -72,6 +91,53 @@ export function buildPod(workload: PodWorkload, mainContainer: string, settings:
     const value = settings[field];
     if (!isEmpty(value)) object.addJsonPatch(JsonPatch.add(`${POD_SPEC}/${field}`, value));
   }
+  if ([...POD_LISTS, ...MAIN_CONTAINER_LISTS].some(([, setting]) => !isEmpty(settings[setting]))) {
+    editRenderedPod(object, (pod) => {
+      const main = (pod.containers as JsonObject[]).find((c) => c.name === mainContainer)!;
+      for (const [field, setting] of MAIN_CONTAINER_LISTS) append(main, field, settings[setting]);
+      for (const [field, setting] of POD_LISTS) append(pod, field, settings[setting]);
+    });
+  }
+}
+
+type JsonObject = Record<string, unknown>;
+type PodEdit = (pod: JsonObject) => void;
+const POD_EDITS = new WeakMap<ApiObject, PodEdit[]>();
+
+/**
+ * Edits the pod spec of `object` once cdk8s has rendered it, so that Kubernetes objects from the
+ * values go out as given, as the chart's toYaml writes them. A JSON patch cannot do this: the
+ * generated L1 object serializes after the patches, known field by known field, so it drops fields
+ * it does not know and reads quantities and int-or-strings as its own classes (a sidecar's
+ * `cpu: 100m` or a probe's `port: 8080` would vanish). Keys come out sorted, as cdk8s writes them.
+ */
+function editRenderedPod(object: ApiObject, edit: PodEdit): void {
+  let edits = POD_EDITS.get(object);
+  if (edits === undefined) {
+    const pending: PodEdit[] = [];
+    const render = object.toJson.bind(object);
+    object.toJson = () => {
+      const json = render();
+      const pod = json.spec.template.spec as JsonObject;
+      for (const e of pending) e(pod);
+      json.spec.template.spec = sortedKeys(pod);
+      return json;
+    };
+    POD_EDITS.set(object, (edits = pending));
+  }
+  edits.push(edit);
+}
+
+/** `items` after what `node[key]` already holds. */
+function append(node: JsonObject, key: string, items: readonly object[] | undefined): void {
+  if (isEmpty(items)) return;
+  node[key] = [...((node[key] as unknown[] | undefined) ?? []), ...structuredClone(items!)];
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as JsonObject)[k])]));
 }
 
 /**

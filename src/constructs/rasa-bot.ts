@@ -5,6 +5,7 @@ import { componentMetadata, objectMetadata, planBot, podMetadata, type BotPlan, 
 import { isDns1123Label, resolveSettings, SettingsError, type Settings, type SettingsInput } from '../settings/index.js';
 import { JwtKeySecret } from './jwt-key-secret.js';
 import { KeyGenerator } from './key-generator.js';
+import { RasaAutoscaler } from './rasa-autoscaler.js';
 import { RasaConfig } from './rasa-config.js';
 import { RasaDisruptionBudget } from './rasa-disruption-budget.js';
 import { RasaIngress } from './rasa-ingress.js';
@@ -57,6 +58,8 @@ export class RasaBot extends Construct {
   public readonly service: RasaService;
   public readonly ingress?: RasaIngress;
   public readonly disruptionBudget?: RasaDisruptionBudget;
+  /** The Deployment's autoscaler, when rasa.autoscaling.enabled. */
+  public readonly autoscaler?: RasaAutoscaler;
   public readonly minter?: TokenMinter;
   public readonly keyGenerator?: KeyGenerator;
 
@@ -104,13 +107,14 @@ export class RasaBot extends Construct {
       serviceAccount: this.serviceAccount ?? (saName === 'default' ? undefined : kplus.ServiceAccount.fromServiceAccountName(this, 'ExistingServiceAccount', saName)),
       metadata: server,
     });
-    // The Service, Ingress and PodDisruptionBudget are named after the Deployment.
+    // The Service, Ingress, PodDisruptionBudget and autoscaler are named after the Deployment.
     const serverObject = (annotations?: Readonly<Record<string, string>>) => objectMetadata(server, plan.server.name, annotations);
     this.service = new RasaService(this, 'Service', {
       selector,
       port: s.service.port,
       targetPort: s.rasa.port,
       type: s.service.type as kplus.ServiceType,
+      sessionAffinity: plan.service.sessionAffinity,
       metadata: serverObject(s.service.annotations),
     });
     if (gates.disruptionBudget) {
@@ -120,16 +124,17 @@ export class RasaBot extends Construct {
         metadata: serverObject(),
       });
     }
+    if (gates.autoscaler) this.autoscaler = new RasaAutoscaler(this, 'Autoscaler', { plan: plan.autoscaler, metadata: server });
     if (gates.ingress) {
       const { host, className, tlsSecretName } = s.ingress;
       this.ingress = new RasaIngress(this, 'Ingress', {
         service: this.service.service,
-        port: s.service.port,
         host,
-        path: s.socketio.socketioPath,
+        paths: plan.ingress.paths,
+        extraPaths: plan.ingress.extraPaths,
         className: className || undefined,
         tlsSecret: tlsSecretName ? kplus.Secret.fromSecretName(this, 'IngressTls', tlsSecretName) : undefined,
-        metadata: serverObject(s.ingress.annotations),
+        metadata: serverObject(plan.ingress.annotations),
       });
     }
     const scriptJob = (component: Component) => ({

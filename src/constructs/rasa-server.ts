@@ -1,4 +1,4 @@
-import { Duration } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CONFIG_DIR, objectMetadata, type ComponentMetadata, type RasaServerPlan } from '../plan/index.js';
@@ -8,12 +8,12 @@ import { buildPod } from './pod-builder.js';
 /** Properties of `RasaServer`. */
 export interface RasaServerProps {
   /**
-   * The server's part of the plan (plan.server): the Deployment's name, the container's image,
-   * command, args and env, the pod template's metadata.
+   * The server's part of the plan (plan.server): the Deployment's name and replicas, the
+   * container's image, command, args and env, the pod template's metadata.
    */
   readonly plan: RasaServerPlan;
   /**
-   * The rasa section of the settings: replicas, port, probes, image pull policy, resources,
+   * The rasa section of the settings: port, probes, image pull policy, resources,
    * security contexts, scheduling.
    */
   readonly rasa: RasaSettings;
@@ -51,7 +51,7 @@ export class RasaServer extends Construct {
 
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: objectMetadata(props.metadata ?? {}, plan.name),
-      replicas: rasa.replicaCount,
+      replicas: plan.replicas,
       select: false,
       podMetadata: plan.podMetadata,
       // Rasa never talks to the Kubernetes API: no pod of it carries a token.
@@ -60,6 +60,8 @@ export class RasaServer extends Construct {
       containers: [],
     });
     this.deployment.select(kplus.LabelSelector.of({ labels: { ...props.selector } }));
+    // An autoscaler owns the count (see serverReplicas); cdk8s-plus-27 would write 2.
+    if (plan.replicas === undefined) ApiObject.of(this.deployment).addJsonPatch(JsonPatch.remove('/spec/replicas'));
 
     const config = kplus.Volume.fromConfigMap(this, 'config', props.config, { name: 'config' });
     const scratch = (name: string) => kplus.Volume.fromEmptyDir(this, name, name);

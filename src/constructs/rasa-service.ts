@@ -1,6 +1,7 @@
-import type { ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, JsonPatch, type ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import type { SessionAffinity } from '../plan/index.js';
 
 /** Properties of `RasaService`. */
 export interface RasaServiceProps {
@@ -18,6 +19,11 @@ export interface RasaServiceProps {
    * @default kplus.ServiceType.CLUSTER_IP
    */
   readonly type?: kplus.ServiceType;
+  /**
+   * Session affinity (plan.service.sessionAffinity): ClientIP keeps each client IP on one pod.
+   * @default "None"
+   */
+  readonly sessionAffinity?: SessionAffinity;
   /**
    * metadata of the Service.
    * @default - none: cdk8s names it
@@ -37,5 +43,9 @@ export class RasaService extends Construct {
       selector: kplus.Pods.select(this, 'Pods', { labels: { ...props.selector } }),
       ports: [{ name: 'http', port: props.port, targetPort: props.targetPort ?? props.port }],
     });
+    // cdk8s-plus-27 cannot say it. None is Kubernetes' default, left out as the chart leaves it out.
+    if (props.sessionAffinity === 'ClientIP') {
+      ApiObject.of(this.service).addJsonPatch(JsonPatch.add('/spec/sessionAffinity', props.sessionAffinity));
+    }
   }
 }

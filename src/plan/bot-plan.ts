@@ -1,11 +1,13 @@
-import type { ResolvedWidget, Settings } from '../settings/index.js';
+import { podCount, type ResolvedWidget, type Settings } from '../settings/index.js';
 import { imageRef } from './image.js';
+import { ingressPlan, type IngressPlan } from './ingress.js';
 import { keyGuardCommand } from './key-guard.js';
 import { objectLabels, selectorLabels, type Component } from './labels.js';
 import { programScript, type KeygenInput } from './minter-files.js';
 import { appName, configName, fullname, serviceAccountName } from './names.js';
 import { configChecksum, credentialsYaml, endpointsYaml } from './rasa-files.js';
 import { rasaArgs, rasaEnv, type EnvVar } from './rasa-server.js';
+import { autoscalerPlan, serverReplicas, sessionAffinity, type AutoscalerPlan, type SessionAffinity } from './scaling.js';
 import { keygenJob, minterJob, type MinterJobPlan, type ScriptJobPlan } from './script-jobs.js';
 
 /** Where a bot's objects go. */
@@ -28,9 +30,11 @@ export interface ComponentLabels {
 export interface BotGates {
   /** The Rasa pods get a ServiceAccount of their own (rasa.serviceAccount.create). */
   readonly serviceAccount: boolean;
-  /** A PodDisruptionBudget: only from two replicas on, where it protects something. */
+  /** A PodDisruptionBudget: only when more than one pod can run, where it protects something. */
   readonly disruptionBudget: boolean;
-  /** An Ingress for the socket.io path (ingress.enabled). */
+  /** A HorizontalPodAutoscaler for the Rasa Deployment (rasa.autoscaling.enabled). */
+  readonly autoscaler: boolean;
+  /** An Ingress for the socket.io path and the other channels (ingress.enabled). */
   readonly ingress: boolean;
   /** The key generator Job (socketio.jwtKey.generate). */
   readonly keyGenerator: boolean;
@@ -53,6 +57,8 @@ export interface RasaConfigPlan {
 export interface RasaServerPlan {
   /** Name of the Deployment, and of its Service, Ingress and PodDisruptionBudget. */
   readonly name: string;
+  /** The Deployment's replicas; undefined when the autoscaler owns the count (see serverReplicas). */
+  readonly replicas: number | undefined;
   /** The pods' ServiceAccount; "default" for the namespace's own. */
   readonly serviceAccountName: string;
   readonly image: string;
@@ -64,6 +70,12 @@ export interface RasaServerPlan {
   readonly keyEnvName: string;
   /** metadata of the pod template: the user's pod labels and annotations, the config checksum. */
   readonly podMetadata: PodMetadata;
+}
+
+/** The Service in front of the Rasa pods (named as the Deployment). */
+export interface RasaServicePlan {
+  /** See sessionAffinity. */
+  readonly sessionAffinity: SessionAffinity;
 }
 
 /**
@@ -80,6 +92,11 @@ export interface BotPlan extends PlanTarget {
   readonly gates: BotGates;
   readonly config: RasaConfigPlan;
   readonly server: RasaServerPlan;
+  readonly service: RasaServicePlan;
+  /** The Deployment's autoscaler; rendered when gates.autoscaler. */
+  readonly autoscaler: AutoscalerPlan;
+  /** The Ingress; rendered when gates.ingress. */
+  readonly ingress: IngressPlan;
   /** The widgets with their defaults filled in (also in the minter's input). */
   readonly widgets: readonly ResolvedWidget[];
   /** The minter Job; rendered when gates.minter. */
@@ -111,6 +128,7 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
     config: { name: configName(name), files, checksum },
     server: {
       name,
+      replicas: serverReplicas(s),
       serviceAccountName: serviceAccountName(s, name),
       image: imageRef(s.rasa.image),
       command: keyGuardCommand(s),
@@ -122,6 +140,9 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
         annotations: { ...s.rasa.podAnnotations, 'checksum/config': checksum },
       }),
     },
+    ingress: ingressPlan(s),
+    service: { sessionAffinity: sessionAffinity(s) },
+    autoscaler: autoscalerPlan(s, name),
     widgets: minter.input.widgets,
     minter,
     keyGenerator: keygenJob(s, release, name, programScript('keygen')),
@@ -131,14 +152,15 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
 /**
  * Which optional objects the bot has.
  * Twin: the `if` that opens each optional template of the chart (serviceaccount.yaml,
- * poddisruptionbudget.yaml, ingress.yaml, secret.yaml, widgets-configmap.yaml) and those in
+ * poddisruptionbudget.yaml, hpa.yaml, ingress.yaml, secret.yaml, widgets-configmap.yaml) and those in
  * "rasa.scriptJobs".
  */
 export function botGates(s: Settings): BotGates {
   return {
     serviceAccount: s.rasa.serviceAccount.create,
-    // With one replica a budget could only block node drains.
-    disruptionBudget: s.rasa.podDisruptionBudget.enabled && s.rasa.replicaCount > 1,
+    // With one pod a budget could only block node drains.
+    disruptionBudget: s.rasa.podDisruptionBudget.enabled && podCount(s.rasa).most > 1,
+    autoscaler: s.rasa.autoscaling.enabled,
     ingress: s.ingress.enabled,
     keyGenerator: s.socketio.jwtKey.generate,
     minter: s.minter.enabled,

@@ -1,6 +1,7 @@
 export * from './bot-plan.js';
 export * from './go-json.js';
 export * from './image.js';
+export * from './ingress.js';
 export * from './key-generator.js';
 export * from './key-guard.js';
 export * from './labels.js';
@@ -8,5 +9,6 @@ export * from './minter-files.js';
 export * from './names.js';
 export * from './rasa-files.js';
 export * from './rasa-server.js';
+export * from './scaling.js';
 export * from './script-jobs.js';
 export * from './widgets.js';

@@ -8,4 +8,5 @@ export { API_TOKEN_ENV, KEY_BYTES_FOR, MIN_KEY_BYTES } from './rules.js';
 export type * from './types.js';
 export { claimProblems, DEFAULT_CLAIMS } from './claims.js';
 export { isPlainObject, mergeValues } from './merge.js';
+export { podCount, type PodCount } from './pod-count.js';
 export * from './widgets.js';

@@ -2,9 +2,11 @@ import { CLAIM_RULES, type Claims } from './claims.js';
 import { CONFIGMAP_LIMIT_BYTES, widgetsConfigMapSize } from './configmap-size.js';
 import { isOverMaxLifetime, LIFETIME_TOO_LONG } from './lifetime.js';
 import { isPlainObject } from './merge.js';
-import { isDns1123Label, isDns1123Subdomain } from './names.js';
+import { isDns1123Label, isDns1123Subdomain, NOT_A_DNS_NAME } from './names.js';
+import { podCount } from './pod-count.js';
+import { POD_EXTENSION_RULES, RASA_POD, type PodExtensions } from './pod-extensions.js';
 import { runRules, type Entry, type Rule, type Scope } from './rules/engine.js';
-import type { ExtraEnv, JwtMethod, Settings, WidgetSettings } from './types.js';
+import type { ExtraEnv, JwtMethod, Quantity, Settings, WidgetSettings } from './types.js';
 
 /**
  * HMAC keys shorter than the hash are weak (RFC 7518 §3.2); PyJWT 2.10+ only warns, this product
@@ -32,10 +34,6 @@ const API_FLAGS = /^(--enable-api|--auth-token|-t)(=|$)/;
  * renderers refuse them (the chart's twin searches its toJson).
  */
 const YAML11_UNSAFE = /[\u2028\u2029\u007f-\u009f\ufffe\uffff]/;
-
-/** The message of every rule on a DNS-1123 subdomain name (a Secret, ServiceAccount, host...). */
-const NOT_A_DNS_NAME =
-  "'%s' (%s) is not a valid name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
 
 /** A setting and its value, for rules that several settings share. */
 interface Field {
@@ -77,6 +75,16 @@ const SECRET_REF_RULES: readonly Rule<SecretRef>[] = [
     check: (r) => !!r.key && !SECRET_KEY.test(r.key) && [r.keyField, r.key],
   },
 ];
+
+/** A target of the autoscaler that is set, and the request it is a share of. */
+interface AutoscalerTarget {
+  /** targetCPUUtilizationPercentage or targetMemoryUtilizationPercentage. */
+  readonly setting: string;
+  readonly resource: 'cpu' | 'memory';
+  readonly request: Quantity | undefined;
+  /** A request to suggest. */
+  readonly example: string;
+}
 
 /** An item of rasa.extraEnv, and whether an earlier variable of the chart's already has its name. */
 interface ExtraEnvItem {
@@ -162,23 +170,52 @@ export const RULES: readonly Entry<Settings>[] = [
     scope: 'rasa.endpoints.tracker_store, rasa.endpoints.lock_store',
     items: (s) => ['tracker_store', 'lock_store'].map((store) => ({ s, store })),
     rules: [{
-      id: 'replicasWithoutSharedStore', paths: ['rasa.replicaCount', 'rasa.endpoints'],
-      message: "'rasa.replicaCount' is %d but 'rasa.endpoints.%s' is not set: several Rasa pods need a shared %s " +
-        '(e.g. Redis), or --set rasa.replicaCount=1',
-      check: ({ s, store }) => s.rasa.replicaCount > 1 && !(store in s.rasa.endpoints)
-        && [s.rasa.replicaCount, store, store.replace('_', ' ')],
+      id: 'replicasWithoutSharedStore', paths: ['rasa.replicaCount', 'rasa.autoscaling', 'rasa.endpoints'],
+      message: "'%s' is %d but 'rasa.endpoints.%s' is not set: several Rasa pods need a shared %s " +
+        '(e.g. Redis), or --set %s',
+      check: ({ s, store }) => {
+        const { most, mostSetting } = podCount(s.rasa);
+        const onePod = s.rasa.autoscaling.enabled ? 'rasa.autoscaling.enabled=false' : 'rasa.replicaCount=1';
+        return most > 1 && !(store in s.rasa.endpoints) && [mostSetting, most, store, store.replace('_', ' '), onePod];
+      },
     }],
   } satisfies Scope<Settings, { s: Settings; store: string }>,
   {
-    id: 'disruptionBudgetBlocksDrain', paths: ['rasa.podDisruptionBudget', 'rasa.replicaCount'],
-    message: "'rasa.podDisruptionBudget.minAvailable' (%d) must be below rasa.replicaCount (%d), " +
-      'or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)',
+    // The autoscaler may keep only its minimum up, so the budget must let one of those go.
+    id: 'disruptionBudgetBlocksDrain', paths: ['rasa.podDisruptionBudget', 'rasa.replicaCount', 'rasa.autoscaling'],
+    message: "'rasa.podDisruptionBudget.minAvailable' (%d) must be below %s (%d), " +
+      'or no node could ever be drained (--set %s)',
     check: (s) => {
       const pdb = s.rasa.podDisruptionBudget;
-      return pdb.enabled && s.rasa.replicaCount > 1 && pdb.minAvailable >= s.rasa.replicaCount
-        && [pdb.minAvailable, s.rasa.replicaCount];
+      const { fewest, fewestSetting, most } = podCount(s.rasa);
+      const fix = fewest > 1 ? 'rasa.podDisruptionBudget.minAvailable=1' : `${fewestSetting}=2`;
+      return pdb.enabled && most > 1 && pdb.minAvailable >= fewest && [pdb.minAvailable, fewestSetting, fewest, fix];
     },
   },
+  {
+    id: 'autoscalingMaxBelowMin', paths: ['rasa.autoscaling'],
+    message: "'rasa.autoscaling.maxReplicas' (%[1]d) is below rasa.autoscaling.minReplicas (%[2]d): raise it " +
+      '(--set rasa.autoscaling.maxReplicas=%[2]d)',
+    check: ({ rasa: { autoscaling: a } }) => a.enabled && a.maxReplicas < a.minReplicas && [a.maxReplicas, a.minReplicas],
+  },
+  {
+    id: 'autoscalingWithoutTarget', paths: ['rasa.autoscaling'],
+    message: "'rasa.autoscaling' has no target: set rasa.autoscaling.targetCPUUtilizationPercentage or " +
+      'targetMemoryUtilizationPercentage (--set rasa.autoscaling.targetCPUUtilizationPercentage=80)',
+    check: ({ rasa: { autoscaling: a } }) => a.enabled && a.targetCPUUtilizationPercentage == null
+      && a.targetMemoryUtilizationPercentage == null && [],
+  },
+  {
+    scope: 'rasa.autoscaling.target*UtilizationPercentage',
+    items: autoscalerTargets,
+    rules: [{
+      // Utilisation is use over request: without a request the autoscaler has nothing to divide by.
+      id: 'autoscalingTargetWithoutRequest', paths: ['rasa.autoscaling', 'rasa.resources.requests'],
+      message: "'rasa.autoscaling.%[1]s' is set but 'rasa.resources.requests.%[2]s' is empty: the autoscaler " +
+        'measures use as a share of the request (--set rasa.resources.requests.%[2]s=%[3]s)',
+      check: (t) => String(t.request ?? '') === '' && [t.setting, t.resource, t.example],
+    }],
+  } satisfies Scope<Settings, AutoscalerTarget>,
   {
     scope: 'rasa.api',
     items: ({ rasa: { api } }) => (api.enabled ? [secretRef('rasa.api.tokenSecret', api.tokenSecretName, api.tokenSecretKey,
@@ -258,6 +295,11 @@ export const RULES: readonly Entry<Settings>[] = [
     }],
   } satisfies Scope<Settings, Field>,
   {
+    scope: "rasa's extension points (extraVolumes, extraVolumeMounts, initContainers, sidecars, extraEnvFrom)",
+    items: (s) => [{ section: 'rasa', settings: s.rasa, own: RASA_POD }],
+    rules: POD_EXTENSION_RULES,
+  } satisfies Scope<Settings, PodExtensions>,
+  {
     id: 'ingressHostEmpty', paths: ['ingress.enabled', 'ingress.host'],
     message: "'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)",
     check: (s) => s.ingress.enabled && !s.ingress.host && [],
@@ -271,6 +313,13 @@ export const RULES: readonly Entry<Settings>[] = [
     id: 'ingressTlsSecretInvalid', paths: ['ingress.enabled', 'ingress.tlsSecretName'], message: NOT_A_DNS_NAME,
     check: (s) => s.ingress.enabled && !!s.ingress.tlsSecretName && !isDns1123Subdomain(s.ingress.tlsSecretName)
       && ['ingress.tlsSecretName', s.ingress.tlsSecretName],
+  },
+  {
+    // Routing the API's paths to a server that does not serve them would only expose its 404s.
+    id: 'ingressExposesDisabledApi', paths: ['ingress.exposeApi', 'rasa.api.enabled'],
+    message: "'ingress.exposeApi' routes Rasa's HTTP API, which is off: turn it on with rasa.api.enabled and its token " +
+      'in rasa.api.tokenSecretName (--set rasa.api.enabled=true), or --set ingress.exposeApi=false',
+    check: (s) => s.ingress.enabled && s.ingress.exposeApi && !s.rasa.api.enabled && [],
   },
   {
     scope: 'widgets[]',
@@ -338,6 +387,16 @@ function secretRef(
 
 function isFromSecret(env: ExtraEnv): boolean {
   return env.secretName !== undefined || env.secretKey !== undefined;
+}
+
+function autoscalerTargets({ rasa }: Settings): AutoscalerTarget[] {
+  if (!rasa.autoscaling.enabled) return [];
+  const targets = [
+    { setting: 'targetCPUUtilizationPercentage', resource: 'cpu', example: '500m' },
+    { setting: 'targetMemoryUtilizationPercentage', resource: 'memory', example: '1Gi' },
+  ] as const;
+  return targets.filter((t) => rasa.autoscaling[t.setting] != null)
+    .map((t) => ({ ...t, request: rasa.resources.requests[t.resource] as Quantity | undefined }));
 }
 
 function extraEnvItems(s: Settings): ExtraEnvItem[] {

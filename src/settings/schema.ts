@@ -76,11 +76,15 @@ function describe(error: ErrorObject): string {
       return path.endsWith('image.tag') ? `'${path}' must not be empty unless a digest pins the image (e.g. 3.6.21)` : `'${path}' must not be empty`;
     case 'maxLength':
       return `'${path}' must be at most ${String(p.limit)} characters${got}`;
-    case 'required':
+    case 'required': {
+      const missing = `'${path ? `${path}.` : ''}${String(p.missingProperty)}' is required`;
+      // A list item's keys have no defaults: the item must give them (a sidecar its image).
+      const list = /^(.+)\[\d+\]$/.exec(path)?.[1];
+      if (list !== undefined) return `${missing}: every item of '${list}' must have it`;
       // A setting with a default goes missing only through a null in a values file, which removes
       // the default (as Helm reads values): say so, since the file shows no missing key.
-      return `'${path ? `${path}.` : ''}${String(p.missingProperty)}' is required: a null in a values file removes its default; ` +
-        'give it a value or drop the null';
+      return `${missing}: a null in a values file removes its default; give it a value or drop the null`;
+    }
     case 'pattern':
       return `'${path}' must be ${PATTERN_HINTS[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}${got}`;
     default:

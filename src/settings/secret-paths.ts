@@ -1,10 +1,10 @@
 /**
- * Settings whose values may be secrets: the literal JWT key, and the free-form documents and env
- * vars where users put passwords and tokens (a tracker store's password, a Slack token). Messages
- * name these settings but never show their values, nor anything nested under the literal key
- * (text written after `literal:` by mistake is still the key).
+ * Settings whose values may be secrets: the literal JWT key, and the free-form documents, env vars
+ * and containers (whose env and args) where users put passwords and tokens (a tracker store's
+ * password, a Slack token). Messages name these settings but never show their values, nor anything
+ * nested under the literal key (text written after `literal:` by mistake is still the key).
  */
-const SECRET_SETTINGS = ['socketio.jwtKey.literal', 'channels', 'rasa.endpoints', 'rasa.extraEnv'];
+const SECRET_SETTINGS = ['socketio.jwtKey.literal', 'channels', 'rasa.endpoints', 'rasa.extraEnv', 'rasa.initContainers', 'rasa.sidecars'];
 const KEY_SETTING = 'socketio.jwtKey.literal';
 
 /** Whether the value at `path` ('channels.slack.slack_token', 'rasa.extraEnv[0].value') may be a secret. */

@@ -5,6 +5,18 @@ export type JwtMethod = 'HS256' | 'HS384' | 'HS512';
 
 export type Quantity = string | number;
 
+export interface ExtraContainer {
+  /**
+   * Container name, unique in the pod (not rasa)
+   */
+  readonly name: string;
+  /**
+   * Container image
+   */
+  readonly image: string;
+  readonly [k: string]: unknown;
+}
+
 /**
  * rasa-socketio-jwt settings: the Helm chart's values, which the constructs and the CLI read too, so a
  * values file means the same thing everywhere
@@ -156,7 +168,8 @@ export interface RasaSettings {
    */
   readonly imagePullSecrets: readonly string[];
   /**
-   * Number of Rasa pods; more than one needs a shared tracker store and a lock store in rasa.endpoints
+   * Number of Rasa pods (unused with rasa.autoscaling.enabled); more than one needs a shared tracker
+   * store and a lock store in rasa.endpoints
    * @default 1
    */
   readonly replicaCount: number;
@@ -165,8 +178,8 @@ export interface RasaSettings {
    */
   readonly podDisruptionBudget: {
     /**
-     * Keep Rasa pods up through node drains; rendered only with more than one replica (with one it would
-     * block drains)
+     * Keep Rasa pods up through node drains; rendered only when more than one pod can run (with one it
+     * would block drains)
      * @default true
      */
     readonly enabled: boolean;
@@ -175,6 +188,39 @@ export interface RasaSettings {
      * @default 1
      */
     readonly minAvailable: number;
+  };
+  /**
+   * A HorizontalPodAutoscaler (autoscaling/v2) for the Rasa Deployment
+   */
+  readonly autoscaling: {
+    /**
+     * Scale the Rasa pods between minReplicas and maxReplicas instead of rasa.replicaCount; more than one
+     * pod needs a shared tracker store and a lock store in rasa.endpoints
+     * @default false
+     */
+    readonly enabled: boolean;
+    /**
+     * Fewest Rasa pods
+     * @default 2
+     */
+    readonly minReplicas: number;
+    /**
+     * Most Rasa pods; at least minReplicas
+     * @default 5
+     */
+    readonly maxReplicas: number;
+    /**
+     * Average CPU use the autoscaler keeps, as a percentage of rasa.resources.requests.cpu (over 100 when
+     * pods may use more than they request); null for none
+     * @default 80
+     */
+    readonly targetCPUUtilizationPercentage: number | null;
+    /**
+     * Average memory use the autoscaler keeps, as a percentage of rasa.resources.requests.memory (over 100
+     * when pods may use more than they request); null for none
+     * @default null
+     */
+    readonly targetMemoryUtilizationPercentage?: number | null;
   };
   /**
    * Port the Rasa server listens on
@@ -269,6 +315,40 @@ export interface RasaSettings {
   readonly cors: readonly string[];
   readonly podSecurityContext: RasaPodSecurityContextSettings;
   readonly containerSecurityContext: RasaContainerSecurityContextSettings;
+  /**
+   * Volumes of the Rasa pods after the chart's own (config, tmp, home-config, home-cache), as Kubernetes
+   * spells them; mount them with rasa.extraVolumeMounts
+   * @default []
+   */
+  readonly extraVolumes: readonly ExtraVolume[];
+  /**
+   * Mounts of rasa.extraVolumes in the Rasa container, after the chart's own (/etc/rasa, /tmp,
+   * /app/.config, /app/.cache), as Kubernetes spells them
+   * @default []
+   */
+  readonly extraVolumeMounts: readonly ExtraVolumeMount[];
+  /**
+   * Containers that run to completion, in order, before Rasa starts, as Kubernetes spells them; passed
+   * through as given (no resources or security context of the Rasa container's)
+   * @default []
+   *
+   * Items: An init container, as Kubernetes spells it, passed through as given
+   */
+  readonly initContainers: readonly ExtraContainer[];
+  /**
+   * Containers that run beside Rasa in its pods, after the Rasa container, as Kubernetes spells them;
+   * passed through as given (no resources or security context of the Rasa container's)
+   * @default []
+   *
+   * Items: A sidecar container, as Kubernetes spells it, passed through as given
+   */
+  readonly sidecars: readonly ExtraContainer[];
+  /**
+   * ConfigMaps and Secrets whose every key becomes an environment variable of the Rasa container:
+   * {configMapRef: {name}} or {secretRef: {name}}, with an optional prefix
+   * @default []
+   */
+  readonly extraEnvFrom: readonly ExtraEnvFrom[];
 }
 
 /**
@@ -586,6 +666,71 @@ export interface RasaContainerSecurityContextSettings {
 }
 
 /**
+ * A volume, as Kubernetes spells it: a name and one source (configMap, secret, emptyDir,
+ * persistentVolumeClaim...), passed through as given
+ */
+export interface ExtraVolume {
+  /**
+   * Volume name, unique in the pod
+   */
+  readonly name: string;
+  readonly [k: string]: unknown;
+}
+
+/**
+ * A volume mount, as Kubernetes spells it (name, mountPath, readOnly, subPath...), passed through as
+ * given
+ */
+export interface ExtraVolumeMount {
+  /**
+   * A volume of rasa.extraVolumes
+   */
+  readonly name: string;
+  /**
+   * Where in the container, unique among its mounts
+   */
+  readonly mountPath: string;
+  readonly [k: string]: unknown;
+}
+
+/**
+ * A source of environment variables, as Kubernetes spells it: exactly one of configMapRef and
+ * secretRef
+ */
+export interface ExtraEnvFrom {
+  /**
+   * The ConfigMap whose keys become variables
+   */
+  readonly configMapRef?: {
+    /**
+     * ConfigMap name
+     */
+    readonly name?: string;
+    /**
+     * Start the container even when the ConfigMap is missing
+     */
+    readonly optional?: boolean;
+  };
+  /**
+   * The Secret whose keys become variables
+   */
+  readonly secretRef?: {
+    /**
+     * Secret name
+     */
+    readonly name?: string;
+    /**
+     * Start the container even when the Secret is missing
+     */
+    readonly optional?: boolean;
+  };
+  /**
+   * Prepended to each key's variable name
+   */
+  readonly prefix?: string;
+}
+
+/**
  * The Service in front of the Rasa pods
  */
 export interface ServiceSettings {
@@ -600,6 +745,12 @@ export interface ServiceSettings {
    */
   readonly port: number;
   /**
+   * Session affinity of the Service (ClientIP keeps each client IP on one pod); empty: ClientIP when
+   * more than one pod can run, else None
+   * @default ""
+   */
+  readonly sessionAffinity: '' | 'ClientIP' | 'None';
+  /**
    * Service annotations
    * @default {}
    */
@@ -609,11 +760,12 @@ export interface ServiceSettings {
 }
 
 /**
- * An Ingress that routes the socket.io path to the Service
+ * An Ingress that routes the socket.io path, the other channels' webhooks and, when asked, the HTTP
+ * API to the Service
  */
 export interface IngressSettings {
   /**
-   * Create an Ingress for the socket.io endpoint
+   * Create an Ingress for the socket.io path and the other channels' webhooks (/webhooks/)
    * @default false
    */
   readonly enabled: boolean;
@@ -633,11 +785,86 @@ export interface IngressSettings {
    */
   readonly tlsSecretName: string;
   /**
-   * Ingress annotations (sticky sessions for several replicas go here)
+   * Ingress annotations (they win over those stickySessions adds)
    * @default {}
    */
   readonly annotations: {
     readonly [k: string]: string;
+  };
+  /**
+   * Add ingress-nginx's cookie affinity annotations, so that a browser stays on one Rasa pod
+   * (socket.io's polling needs it with several replicas); other controllers: see the README
+   * @default false
+   */
+  readonly stickySessions: boolean;
+  /**
+   * Route Rasa's HTTP API (every path, /) through the Ingress; needs rasa.api.enabled, whose token then
+   * guards it on the public host
+   * @default false
+   */
+  readonly exposeApi: boolean;
+  /**
+   * More paths of the host, as Kubernetes spells them ({path, pathType, backend}), after the chart's own
+   * @default []
+   */
+  readonly extraPaths: readonly IngressExtraPath[];
+}
+
+/**
+ * A Kubernetes HTTPIngressPath: a path and the backend it goes to
+ */
+export interface IngressExtraPath {
+  /**
+   * URL path
+   */
+  readonly path: string;
+  /**
+   * How the path is matched
+   */
+  readonly pathType: 'Prefix' | 'Exact' | 'ImplementationSpecific';
+  /**
+   * Where it goes: a service (name and port.number or port.name) or a resource
+   */
+  readonly backend: {
+    /**
+     * A Service of the namespace
+     */
+    readonly service?: {
+      /**
+       * Service name
+       */
+      readonly name?: string;
+      /**
+       * Its port, by number or by name
+       */
+      readonly port?: {
+        /**
+         * Port number
+         */
+        readonly number?: number;
+        /**
+         * Port name
+         */
+        readonly name?: string;
+      };
+    };
+    /**
+     * An object of the namespace (e.g. a storage bucket of the controller)
+     */
+    readonly resource?: {
+      /**
+       * API group of its kind
+       */
+      readonly apiGroup?: string;
+      /**
+       * Its kind
+       */
+      readonly kind?: string;
+      /**
+       * Its name
+       */
+      readonly name?: string;
+    };
   };
 }
 

@@ -42,6 +42,18 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
     ['jwt_key in channel credentials, at any depth', { channels: { rest: { jwt_key: 'a' }, custom: { auth: [{ jwt_key: 'b' }] }, socketio: {} } }],
     ['replicas without shared stores', { rasa: { replicaCount: 2 } }],
     ['a disruption budget that blocks every drain', { rasa: { replicaCount: 2, podDisruptionBudget: { minAvailable: 3 }, endpoints: { tracker_store: {}, lock_store: {} } } }],
+    ['an autoscaler without shared stores', { rasa: { autoscaling: { enabled: true } } }],
+    ['an autoscaler with no target, whose minimum a disruption budget would block drains at', {
+      rasa: { autoscaling: { enabled: true, minReplicas: 1, targetCPUUtilizationPercentage: null }, endpoints: { tracker_store: {}, lock_store: {} } },
+    }],
+    ['an autoscaler with no room to scale, and targets without the requests they are a share of', {
+      rasa: {
+        autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 2, targetMemoryUtilizationPercentage: 90 },
+        resources: { requests: { cpu: '', memory: null } },
+        podDisruptionBudget: { minAvailable: 3 },
+        endpoints: { tracker_store: {}, lock_store: {} },
+      },
+    }],
     ['an open HTTP API and Rasa Pro without licence', { rasa: { api: { enabled: true }, image: { repository: 'rasa/rasa-pro' } } }],
     ['clashing and half-given env vars', {
       rasa: { extraEnv: [{ name: 'RASA_SOCKETIO_JWT_KEY', value: 'x' }, { name: 'A' }, { name: 'B', secretName: 'Bad_Secret', secretKey: 'k' }] },
@@ -50,6 +62,7 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
       rasa: { extraArgs: ['--enable-api', '--auth-token=x', '-t', '--cors'], extraEnv: [{ name: 'RASA_API_AUTH_TOKEN', value: 'x' }] },
     }],
     ['an Ingress without host', { ingress: { enabled: true } }],
+    ['the HTTP API routed through the Ingress while it is off', { ingress: { enabled: true, host: 'bot.example.com', exposeApi: true } }],
     ['widgets Rasa would refuse', {
       widgets: [
         { name: 'a', claims: {} },
@@ -61,6 +74,21 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
     }],
     ['a minter with nothing to mint', { widgets: [] }],
     ['a full name starting with a digit, which a Service name cannot', { fullnameOverride: '1bot' }],
+    ["extra volumes and mounts that take the pod's own names and paths, name no volume or repeat one", {
+      rasa: {
+        extraVolumes: [{ name: 'tmp' }, { name: 'data', emptyDir: {} }, { name: 'data' }],
+        extraVolumeMounts: [{ name: 'config', mountPath: '/srv' }, { name: 'nowhere', mountPath: '/tmp/' }, { name: 'data', mountPath: '/srv//' }],
+      },
+    }],
+    ['init containers and sidecars named like the Rasa container or each other', {
+      rasa: {
+        initContainers: [{ name: 'rasa', image: 'busybox' }, { name: 'prepare', image: 'busybox' }],
+        sidecars: [{ name: 'prepare', image: 'busybox' }, { name: 'proxy', image: 'busybox' }, { name: 'proxy', image: 'busybox' }],
+      },
+    }],
+    ['env sources that name nothing, both kinds, or a name Kubernetes refuses', {
+      rasa: { extraEnvFrom: [{}, { configMapRef: { name: 'a' }, secretRef: { name: 'b' } }, { secretRef: {} }, { prefix: 'X_', configMapRef: { name: 'Bot_Env' } }] },
+    }],
 
     ['more widgets than one ConfigMap holds', { widgets: many(1200, (i) => ({ name: `widget-${i}` })) }],
     ['widgets of every kind over the ConfigMap limit, HS512, a named ConfigMap', {
@@ -89,6 +117,9 @@ describeHelm('the chart refuses what the constructs refuse, in the same words', 
     ['an image repository with upper case', { minter: { image: { repository: 'Library/Node' } } }, "at '/minter/image/repository'"],
     ['a registry with a scheme', { rasa: { image: { registry: 'https://docker.io' } } }, "at '/rasa/image/registry'"],
     ['no tag and no digest', { rasa: { image: { tag: '' } } }, "at '/rasa/image/tag': minLength"],
+    ['a sidecar without an image', { rasa: { sidecars: [{ name: 'proxy' }] } }, "at '/rasa/sidecars/0': missing property 'image'"],
+    ['a mount path that is not absolute', { rasa: { extraVolumeMounts: [{ name: 'data', mountPath: 'data' }] } }, "at '/rasa/extraVolumeMounts/0/mountPath'"],
+    ['a misspelt env source', { rasa: { extraEnvFrom: [{ secretref: { name: 'bot-env' } }] } }, "at '/rasa/extraEnvFrom/0': additional properties 'secretref' not allowed"],
   ])('the schema refuses %s, naming the field', (_, values, message) => {
     expect(settingsProblems(values).length).toBe(1);
     const result = helm(['template', 'bot', 'chart', '-f', valuesFile(values)]);

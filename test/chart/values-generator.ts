@@ -82,15 +82,73 @@ const KUBERNETES_TYPED: Readonly<Record<string, () => readonly Tree[]>> = {
 };
 const isKubernetesTyped = (path: string) => Object.keys(KUBERNETES_TYPED).some((p) => path === p || path.startsWith(`${p}.`));
 
+/** A name Kubernetes takes, now and then one the pod has already (a rule refuses it). */
+const k8sName = (random: Random) => new Raw(random.next() < 0.1 ? random.pick(['tmp', 'rasa', 'config'])
+  : random.pick(['web', 'a9', 'a10', 'side-car', "'010'", 'x'.repeat(63)]));
+const MOUNT_PATHS = ['/data', '/app/x y', '/é', '"/yes"', '/srv/', '/tmp/sub', '/tmp/'];
+const IMAGES = ['busybox:1.36', '"010"', `registry.example.com:5000/tools/x@sha256:${'a'.repeat(64)}`, "'yes'"];
+
+/** Fields Kubernetes does not know, with nasty keys and values: both renderers must keep them alike. */
+function unknownFields(random: Random): { [key: string]: Tree } {
+  const out: { [key: string]: Tree } = {};
+  for (let i = random.int(3); i > 0; i--) out[random.pick(NASTY_KEYS)] = random.next() < 0.3 ? valueFor({ type: 'object' }, random, 2) : scalarFor({}, random);
+  return out;
+}
+
+function container(random: Random): { [key: string]: Tree } {
+  const resources = { limits: { cpu: new Raw(random.pick(['100m', '0.5', '1', '"2"'])), memory: new Raw(random.pick(['64Mi', '1e3', '1Gi'])) } };
+  const extras: { [key: string]: Tree }[] = [{}, { resources }, { ports: [{ containerPort: new Raw(random.pick(['8080', '65535', '"80"'])) }] },
+    { env: [{ name: new Raw('A'), value: new Raw(random.pick(NASTY_STRINGS)) }] }, { securityContext: { runAsUser: new Raw('0') } }];
+  return { name: k8sName(random), image: new Raw(random.pick(IMAGES)), ...random.pick(extras), ...unknownFields(random) };
+}
+
+/**
+ * Items of the lists of Kubernetes objects that the settings pass through as given (rasa.sidecars...):
+ * most draws give the keys Kubernetes requires values that pass, so that they render, with fields
+ * Kubernetes does not know besides; the others are drawn from the schema like any setting.
+ */
+const KUBERNETES_OBJECTS: Readonly<Record<string, (random: Random) => { [key: string]: Tree }>> = {
+  'rasa.extraVolumes[]': (random) => ({
+    name: k8sName(random),
+    ...random.pick<{ [key: string]: Tree }>([{}, { emptyDir: { sizeLimit: new Raw('64Mi') } }, { configMap: { name: new Raw('web'), defaultMode: new Raw('0644') } }]),
+    ...unknownFields(random),
+  }),
+  'rasa.extraVolumeMounts[]': (random) => ({ name: k8sName(random), mountPath: new Raw(random.pick(MOUNT_PATHS)), ...unknownFields(random) }),
+  'rasa.initContainers[]': container,
+  'rasa.sidecars[]': container,
+  'rasa.extraEnvFrom[]': (random) => ({
+    [random.pick(['configMapRef', 'secretRef'])]: { name: random.next() < 0.1 ? new Raw('Web') : k8sName(random) },
+    ...(random.next() < 0.5 ? { prefix: new Raw(random.pick(['BOT_', '"x # y"', "'010'", '"yes"', '""'])) } : {}),
+  }),
+};
+
+/**
+ * One values document that sets only the Rasa pod's extension points, each list with a chance,
+ * drawn as above: most render, so that what both renderers pass through as given is compared; a
+ * mount usually names one of the drawn volumes.
+ */
+export function drawExtensionValues(random: Random): string {
+  const rasa: { [key: string]: Tree } = {};
+  for (const [path, item] of Object.entries(KUBERNETES_OBJECTS)) {
+    if (random.next() < 0.5) rasa[path.slice('rasa.'.length, -2)] = Array.from({ length: 1 + random.int(2) }, () => item(random));
+  }
+  const volumes = (rasa.extraVolumes ?? []) as { [key: string]: Tree }[];
+  for (const mount of (rasa.extraVolumeMounts ?? []) as { [key: string]: Tree }[]) {
+    if (volumes.length > 0 && random.next() < 0.9) mount.name = random.pick(volumes).name!;
+  }
+  return `${emit({ rasa }, 0).join('\n')}\n`;
+}
+
 /** A value for `schema`: usually of the right shape, with nasty leaves; sometimes null or empty. */
 function valueFor(schema: Schema, random: Random, depth: number, path = ''): Tree {
   if (path in KUBERNETES_TYPED) return random.pick(KUBERNETES_TYPED[path]!());
+  if (path in KUBERNETES_OBJECTS && random.next() < 0.8) return KUBERNETES_OBJECTS[path]!(random);
   const roll = random.next();
   if (roll < 0.08) return null;
   const t = types(schema);
   if (t.includes('array') || schema.items) {
     if (roll < 0.15) return [];
-    return Array.from({ length: 1 + random.int(2) }, () => valueFor(schema.items ?? {}, random, depth + 1));
+    return Array.from({ length: 1 + random.int(2) }, () => valueFor(schema.items ?? {}, random, depth + 1, `${path}[]`));
   }
   if (t.includes('object') || schema.properties) {
     if (roll < 0.15 || depth > 3) return {};
@@ -115,9 +173,11 @@ function paths(schema: Schema, prefix: Array<string | number> = []): Array<[Arra
 }
 
 const schema = JSON.parse(readFileSync('chart/values.schema.json', 'utf8')) as Schema;
+// The items of the lists of Kubernetes objects are drawn whole, through their list.
+const inKubernetesObject = (dotted: string) => Object.keys(KUBERNETES_OBJECTS).some((p) => dotted.startsWith(`${p.slice(0, -2)}.0`));
 const ALL_PATHS = paths(schema).filter(([path]) => {
   const dotted = path.join('.');
-  return !isKubernetesTyped(dotted) || dotted in KUBERNETES_TYPED;
+  return (!isKubernetesTyped(dotted) || dotted in KUBERNETES_TYPED) && !inKubernetesObject(dotted);
 });
 
 /** One values document: one to three settings set to drawn values, everything else left to the defaults. */

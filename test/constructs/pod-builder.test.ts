@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { buildPod, type PodSettings } from '../../src/constructs/pod-builder.js';
+import { RASA_POD } from '../../src/settings/pod-extensions.js';
 import { podSpec, rasaContainer, render, type K8sObject } from '../support/render.js';
 
 const SETTINGS: PodSettings = {
@@ -67,6 +68,56 @@ describe('the pod builder', () => {
     const chart = new Chart(new App(), 'test');
     const job = new kplus.Job(chart, 'Job', { containers: [{ name: 'minter', image: 'node' }] });
     expect(() => buildPod(job, 'keygen', SETTINGS)).toThrow("container 'keygen' is not in test/Job (its containers: minter)");
+  });
+});
+
+describe('the extension points', () => {
+  // Fields cdk8s-plus-27's typed serializer would drop (restartPolicy of an init container, unknown
+  // to Kubernetes 1.27, and anything misspelt) or misread (quantities, a port number).
+  const sidecar = { name: 'proxy', image: 'envoy', ports: [{ containerPort: 9901 }], resources: { limits: { cpu: '100m', memory: '64Mi' } }, fromTheFuture: { on: true } };
+  const init = { name: 'prepare', image: 'busybox', command: ['true'], restartPolicy: 'Always' };
+  const rasa = {
+    extraVolumes: [{ name: 'data', emptyDir: { sizeLimit: '1Gi' } }],
+    extraVolumeMounts: [{ name: 'data', mountPath: '/app/data', readOnly: true }],
+    initContainers: [init],
+    sidecars: [sidecar],
+    extraEnvFrom: [{ secretRef: { name: 'bot-env' } }],
+  };
+  const spec = podSpec(render({ values: { rasa } }));
+  const main = spec.containers.find((c: K8sObject) => c.name === 'rasa');
+
+  test('are written as given, after the pod\'s own items: a sidecar gets none of the main container\'s settings', () => {
+    expect(spec.containers.map((c: K8sObject) => c.name)).toEqual(['rasa', 'proxy']);
+    expect(spec.containers[1]).toEqual(sidecar);
+    expect(spec.initContainers).toEqual([init]);
+    expect(spec.volumes.map((v: K8sObject) => v.name)).toEqual([...RASA_POD.volumes, 'data']);
+    expect(spec.volumes.at(-1)).toEqual(rasa.extraVolumes[0]);
+  });
+
+  test('the main container gets the mounts and env sources, and keeps its own settings', () => {
+    expect(main.volumeMounts.map((m: K8sObject) => m.mountPath)).toEqual([...RASA_POD.mountPaths, '/app/data']);
+    expect(main.volumeMounts.at(-1)).toEqual(rasa.extraVolumeMounts[0]);
+    expect(main.envFrom).toEqual(rasa.extraEnvFrom);
+    expect(main.resources).toEqual(rasaContainer(render()).resources);
+    expect(main.securityContext).toEqual(rasaContainer(render()).securityContext);
+  });
+
+  test("the Rasa pod's own container, volumes and mounts are those the rules keep them off (RASA_POD)", () => {
+    const defaults = podSpec(render());
+    expect(defaults.containers.map((c: K8sObject) => c.name)).toEqual([RASA_POD.mainContainer]);
+    expect(defaults.volumes.map((v: K8sObject) => v.name)).toEqual(RASA_POD.volumes);
+    expect(rasaContainer(render()).volumeMounts.map((m: K8sObject) => m.mountPath)).toEqual(RASA_POD.mountPaths);
+    expect(defaults).not.toHaveProperty('initContainers');
+    expect(rasaContainer(render())).not.toHaveProperty('envFrom');
+  });
+
+  test('go to the main container found by name, whatever containers the workload has before or after it', () => {
+    const settings = { ...SETTINGS, extraVolumeMounts: rasa.extraVolumeMounts, extraEnvFrom: rasa.extraEnvFrom, sidecars: [sidecar] };
+    const pod = deploymentPod({ before: ['shipper'], after: ['late'], settings });
+    expect(pod.containers.map((c: K8sObject) => c.name)).toEqual(['shipper', 'app', 'late', 'proxy']);
+    expect(byName(pod, 'app')).toMatchObject({ volumeMounts: rasa.extraVolumeMounts, envFrom: rasa.extraEnvFrom });
+    expect(byName(pod, 'shipper')).not.toHaveProperty('envFrom');
+    expect(byName(pod, 'late')).not.toHaveProperty('volumeMounts');
   });
 });
 

@@ -54,6 +54,38 @@ describe('RasaBot', () => {
       .filter((o) => o.kind === 'PodDisruptionBudget')).toEqual([]);
   });
 
+  test('scales with an autoscaler, leaving the Deployment without a count of its own', () => {
+    const stores = { tracker_store: { type: 'redis' }, lock_store: { type: 'redis' } };
+    const objects = render({
+      values: { rasa: { replicaCount: 3, endpoints: stores, autoscaling: { enabled: true, maxReplicas: 4, targetMemoryUtilizationPercentage: 90 } } },
+    });
+    const hpa = only(objects, 'HorizontalPodAutoscaler');
+    expect(hpa).toMatchObject({ apiVersion: 'autoscaling/v2', metadata: { name: 'rasa', namespace: 'default' } });
+    const utilization = (name: string, averageUtilization: number) =>
+      ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization } } });
+    expect(hpa.spec).toEqual({
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'rasa' },
+      minReplicas: 2,
+      maxReplicas: 4,
+      metrics: [utilization('cpu', 80), utilization('memory', 90)],
+    });
+    expect(only(objects, 'Deployment').spec).not.toHaveProperty('replicas');
+    expect(only(objects, 'PodDisruptionBudget').spec.minAvailable).toBe(1);
+    expect(only(render({ values: { rasa: { replicaCount: 3, endpoints: stores } } }), 'Deployment').spec.replicas).toBe(3);
+    expect(render().filter((o) => o.kind === 'HorizontalPodAutoscaler')).toEqual([]);
+  });
+
+  test('keeps each client IP on one pod once more than one can run, unless told otherwise', () => {
+    const stores = { tracker_store: { type: 'redis' }, lock_store: { type: 'redis' } };
+    const affinity = (values: Parameters<typeof render>[0]) => only(render(values), 'Service').spec.sessionAffinity;
+    expect(affinity({})).toBeUndefined();
+    expect(affinity({ values: { rasa: { replicaCount: 2, endpoints: stores } } })).toBe('ClientIP');
+    expect(affinity({ values: { rasa: { endpoints: stores, autoscaling: { enabled: true } } } })).toBe('ClientIP');
+    // None is Kubernetes' default: left out, as before the setting existed.
+    expect(affinity({ values: { rasa: { replicaCount: 2, endpoints: stores }, service: { sessionAffinity: 'None' } } })).toBeUndefined();
+    expect(affinity({ values: { service: { sessionAffinity: 'ClientIP' } } })).toBe('ClientIP');
+  });
+
   test('uses the given namespace on every object', () => {
     for (const o of render({ namespace: 'chat' })) expect(o.metadata.namespace).toBe('chat');
   });
@@ -70,7 +102,7 @@ describe('RasaBot', () => {
     }
   });
 
-  test('routes only the socket.io path through the Ingress', () => {
+  test('routes only the socket.io path through the Ingress while no other channel is on', () => {
     const ingress = only(render({
       values: { ingress: { enabled: true, host: 'bot.example.com', tlsSecretName: 'bot-tls', className: 'nginx' } },
     }), 'Ingress');
@@ -81,6 +113,39 @@ describe('RasaBot', () => {
         http: { paths: [{ path: '/socket.io', pathType: 'Prefix', backend: { service: { name: 'rasa', port: { number: 5005 } } } }] },
       }],
       tls: [{ hosts: ['bot.example.com'], secretName: 'bot-tls' }],
+    });
+  });
+
+  test('routes the webhooks, the HTTP API and the extra paths after it, in that order, with sticky sessions', () => {
+    const web = { path: '/static', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } } as const;
+    const bucket = { path: '/assets', pathType: 'ImplementationSpecific', backend: { resource: { apiGroup: 'k8s.example.com', kind: 'Bucket', name: 'assets' } } } as const;
+    const ingress = only(render({
+      values: {
+        channels: { rest: {} },
+        rasa: { api: { enabled: true, tokenSecretName: 'api-token' } },
+        ingress: {
+          enabled: true, host: 'bot.example.com', exposeApi: true, stickySessions: true, extraPaths: [web, bucket],
+          annotations: { 'nginx.ingress.kubernetes.io/affinity-mode': 'balanced' },
+        },
+      },
+    }), 'Ingress');
+    const rasa = { service: { name: 'rasa', port: { number: 5005 } } };
+    expect(ingress.spec.rules).toEqual([{
+      host: 'bot.example.com',
+      http: {
+        paths: [
+          { path: '/socket.io', pathType: 'Prefix', backend: rasa },
+          { path: '/webhooks/', pathType: 'Prefix', backend: rasa },
+          { path: '/', pathType: 'Prefix', backend: rasa },
+          web,
+          bucket,
+        ],
+      },
+    }]);
+    expect(ingress.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/affinity': 'cookie',
+      'nginx.ingress.kubernetes.io/affinity-mode': 'balanced',
+      'nginx.ingress.kubernetes.io/session-cookie-name': 'rasa-socketio',
     });
   });
 

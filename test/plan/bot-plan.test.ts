@@ -29,7 +29,7 @@ describe('planBot', () => {
 
   test('opens each gate only when the settings ask for it', () => {
     expect(plan().gates).toEqual({
-      serviceAccount: true, disruptionBudget: false, ingress: false, keyGenerator: false, minter: true, jwtKeySecret: false,
+      serviceAccount: true, disruptionBudget: false, autoscaler: false, ingress: false, keyGenerator: false, minter: true, jwtKeySecret: false,
     });
     expect(plan({
       rasa: { serviceAccount: { create: false }, replicaCount: 2, endpoints: STORES },
@@ -37,7 +37,7 @@ describe('planBot', () => {
       socketio: { jwtKey: { generate: true } },
       minter: { enabled: false },
     }).gates).toEqual({
-      serviceAccount: false, disruptionBudget: true, ingress: true, keyGenerator: true, minter: false, jwtKeySecret: false,
+      serviceAccount: false, disruptionBudget: true, autoscaler: false, ingress: true, keyGenerator: true, minter: false, jwtKeySecret: false,
     });
     expect(plan({ socketio: { jwtKey: { literal: 'k'.repeat(32) } } }).gates.jwtKeySecret).toBe(true);
   });
@@ -81,6 +81,46 @@ describe('planBot', () => {
     ]);
     expect(p.server.env.map((e) => e.name)).toEqual(['RASA_SOCKETIO_JWT_KEY', 'RASA_TELEMETRY_ENABLED', 'RASA_API_AUTH_TOKEN', 'PLAIN', 'FROM_SECRET']);
     expect(p.server.env[4]).toEqual({ name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } });
+  });
+});
+
+describe('the pod count: replicas, autoscaler, disruption budget, session affinity', () => {
+  test('without the autoscaler: the Deployment holds rasa.replicaCount', () => {
+    const p = plan({ rasa: { replicaCount: 3, endpoints: STORES } });
+    expect(p.server.replicas).toBe(3);
+    expect(p.gates).toMatchObject({ autoscaler: false, disruptionBudget: true });
+    expect(p.service.sessionAffinity).toBe('ClientIP');
+    expect(plan().service.sessionAffinity).toBe('None');
+    expect(plan().gates.disruptionBudget).toBe(false);
+  });
+
+  test('with the autoscaler: it owns the count, named as the Deployment it scales', () => {
+    const p = plan({ rasa: { replicaCount: 3, endpoints: STORES, autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 7 } } }, 'bot');
+    expect(p.server.replicas).toBeUndefined();
+    expect(p.gates).toMatchObject({ autoscaler: true, disruptionBudget: true });
+    expect(p.autoscaler).toEqual({
+      name: 'bot-rasa', minReplicas: 3, maxReplicas: 7,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
+    });
+    expect(p.autoscaler.name).toBe(p.server.name);
+  });
+
+  test('targets CPU, then memory, leaving out a null target', () => {
+    const metrics = (autoscaling: object) => plan({ rasa: { endpoints: STORES, autoscaling: { enabled: true, ...autoscaling } } })
+      .autoscaler.metrics.map((m) => [m.resource.name, m.resource.target.averageUtilization]);
+    expect(metrics({ targetMemoryUtilizationPercentage: 120 })).toEqual([['cpu', 80], ['memory', 120]]);
+    expect(metrics({ targetCPUUtilizationPercentage: null, targetMemoryUtilizationPercentage: 70 })).toEqual([['memory', 70]]);
+  });
+
+  test('an autoscaler that can run one pod only: no budget, no affinity, whatever rasa.replicaCount says', () => {
+    const p = plan({ rasa: { replicaCount: 3, autoscaling: { enabled: true, minReplicas: 1, maxReplicas: 1 } } });
+    expect(p.gates.disruptionBudget).toBe(false);
+    expect(p.service.sessionAffinity).toBe('None');
+  });
+
+  test('service.sessionAffinity wins over the pod count', () => {
+    expect(plan({ rasa: { replicaCount: 2, endpoints: STORES }, service: { sessionAffinity: 'None' } }).service.sessionAffinity).toBe('None');
+    expect(plan({ service: { sessionAffinity: 'ClientIP' } }).service.sessionAffinity).toBe('ClientIP');
   });
 });
 

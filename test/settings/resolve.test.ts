@@ -65,7 +65,7 @@ describe('refusals name the setting and the fix', () => {
     ['a port of 0', { service: { port: 0 } }, "'service.port' must be at least 1 (got 0)"],
     ['a port that is not a number', { rasa: { port: '5005' } }, "'rasa.port' must be of type integer (got \"5005\")"],
     ['an unknown setting', { rasa: { replicas: 2 } },
-      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, podDisruptionBudget, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, nodeSelector, tolerations, affinity, topologySpreadConstraints, priorityClassName, podAnnotations, podLabels, cors, podSecurityContext, containerSecurityContext)"],
+      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, podDisruptionBudget, autoscaling, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, nodeSelector, tolerations, affinity, topologySpreadConstraints, priorityClassName, podAnnotations, podLabels, cors, podSecurityContext, containerSecurityContext, extraVolumes, extraVolumeMounts, initContainers, sidecars, extraEnvFrom)"],
     ['an unknown capability list', { rasa: { containerSecurityContext: { capabilities: { remove: ['ALL'] } } } },
       "'rasa.containerSecurityContext.capabilities.remove' is not a setting: remove it or fix its spelling (known here: add, drop)"],
     ['an open HTTP API', { rasa: { api: { enabled: true } } },
@@ -86,6 +86,8 @@ describe('refusals name the setting and the fix', () => {
       `'widgets[0].expiresIn' (${'9'.repeat(400)}w) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never expires`],
     ['an ingress without a host', { ingress: { enabled: true } },
       "'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)"],
+    ['the HTTP API routed through the Ingress while it is off', { ingress: { enabled: true, host: 'bot.example.com', exposeApi: true } },
+      "'ingress.exposeApi' routes Rasa's HTTP API, which is off: turn it on with rasa.api.enabled and its token in rasa.api.tokenSecretName (--set rasa.api.enabled=true), or --set ingress.exposeApi=false"],
     ['a socketio path without a slash', { socketio: { socketioPath: 'socket.io' } },
       "'socketio.socketioPath' must be a path starting with '/' (e.g. /socket.io) (got \"socket.io\")"],
   ])('%s', (_, values, message) => {
@@ -110,6 +112,47 @@ describe('refusals name the setting and the fix', () => {
     const stores = { tracker_store: { type: 'redis' }, lock_store: { type: 'redis' } };
     expect(problemsOf({ rasa: { replicaCount: 2, endpoints: stores, podDisruptionBudget: { minAvailable: 2 } } })).toEqual([
       "'rasa.podDisruptionBudget.minAvailable' (2) must be below rasa.replicaCount (2), or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)",
+    ]);
+  });
+
+  test('an autoscaler that can run several pods needs the shared stores too, named by the setting that allows them', () => {
+    expect(problemsOf({ rasa: { autoscaling: { enabled: true } } })).toEqual([
+      "'rasa.autoscaling.maxReplicas' is 5 but 'rasa.endpoints.tracker_store' is not set: several Rasa pods need a shared tracker store (e.g. Redis), or --set rasa.autoscaling.enabled=false",
+      "'rasa.autoscaling.maxReplicas' is 5 but 'rasa.endpoints.lock_store' is not set: several Rasa pods need a shared lock store (e.g. Redis), or --set rasa.autoscaling.enabled=false",
+    ]);
+    // With the autoscaler on, rasa.replicaCount counts for nothing: here one pod at most can run.
+    expect(() => resolveSettings({ rasa: { replicaCount: 3, autoscaling: { enabled: true, minReplicas: 1, maxReplicas: 1 } } })).not.toThrow();
+  });
+
+  test('an autoscaler needs room to scale, a target, and the request each target is a share of', () => {
+    const stores = { tracker_store: { type: 'redis' }, lock_store: { type: 'redis' } };
+    expect(problemsOf({ rasa: { endpoints: stores, autoscaling: { enabled: true, minReplicas: 4, maxReplicas: 3 } } })).toEqual([
+      "'rasa.autoscaling.maxReplicas' (3) is below rasa.autoscaling.minReplicas (4): raise it (--set rasa.autoscaling.maxReplicas=4)",
+    ]);
+    expect(problemsOf({ rasa: { endpoints: stores, autoscaling: { enabled: true, targetCPUUtilizationPercentage: null } } })).toEqual([
+      "'rasa.autoscaling' has no target: set rasa.autoscaling.targetCPUUtilizationPercentage or targetMemoryUtilizationPercentage (--set rasa.autoscaling.targetCPUUtilizationPercentage=80)",
+    ]);
+    expect(problemsOf({
+      rasa: {
+        endpoints: stores,
+        autoscaling: { enabled: true, targetMemoryUtilizationPercentage: 90 },
+        resources: { requests: { cpu: '', memory: null } },
+      },
+    })).toEqual([
+      "'rasa.autoscaling.targetCPUUtilizationPercentage' is set but 'rasa.resources.requests.cpu' is empty: the autoscaler measures use as a share of the request (--set rasa.resources.requests.cpu=500m)",
+      "'rasa.autoscaling.targetMemoryUtilizationPercentage' is set but 'rasa.resources.requests.memory' is empty: the autoscaler measures use as a share of the request (--set rasa.resources.requests.memory=1Gi)",
+    ]);
+    // Off, the section is not read.
+    expect(() => resolveSettings({ rasa: { autoscaling: { minReplicas: 4, maxReplicas: 3, targetCPUUtilizationPercentage: null } } })).not.toThrow();
+  });
+
+  test("with the autoscaler on, a disruption budget must leave a pod to evict at the autoscaler's minimum", () => {
+    const stores = { tracker_store: { type: 'redis' }, lock_store: { type: 'redis' } };
+    expect(problemsOf({ rasa: { endpoints: stores, autoscaling: { enabled: true, minReplicas: 1 } } })).toEqual([
+      "'rasa.podDisruptionBudget.minAvailable' (1) must be below rasa.autoscaling.minReplicas (1), or no node could ever be drained (--set rasa.autoscaling.minReplicas=2)",
+    ]);
+    expect(problemsOf({ rasa: { endpoints: stores, autoscaling: { enabled: true, minReplicas: 3 }, podDisruptionBudget: { minAvailable: 3 } } })).toEqual([
+      "'rasa.podDisruptionBudget.minAvailable' (3) must be below rasa.autoscaling.minReplicas (3), or no node could ever be drained (--set rasa.podDisruptionBudget.minAvailable=1)",
     ]);
   });
 
