@@ -254,7 +254,7 @@ async function ensureKeySecret(conn, target, newKey, opts = {}) {
         timeoutMs
       });
     } catch (error) {
-      return { retry: `network error: ${error.code ?? error.message}` };
+      return { retry: `cannot reach ${conn.server}: ${error.code ?? error.message}` };
     }
     if (res.status === 200 || res.status === 201) return { done: "created" };
     return classify(res, conn, target, where);

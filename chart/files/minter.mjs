@@ -823,7 +823,7 @@ async function applyConfigMap(conn, target, opts = {}) {
         timeoutMs: opts.timeoutMs ?? 15e3
       });
     } catch (error) {
-      return { retry: `network error: ${error.code ?? error.message}` };
+      return { retry: `cannot reach ${conn.server}: ${error.code ?? error.message}` };
     }
     return classify(res, conn, target, where);
   };

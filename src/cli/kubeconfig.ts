@@ -1,6 +1,52 @@
+import { existsSync } from 'node:fs';
 import type { RequestOptions } from 'node:https';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import type { KubeConnection } from '../minter/index.js';
 import { CliError, EXIT } from './errors.js';
+
+/** What a user can do about a wrong or missing cluster; every message about one ends with it. */
+export const POINT_ELSEWHERE = 'to use another cluster, set KUBECONFIG=/path/to/kubeconfig or run `kubectl config use-context NAME`';
+
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/** Where the kubeconfig comes from, in the order client-node (and kubectl) look. */
+export type KubeconfigSource =
+  | { readonly kind: 'env'; readonly files: readonly string[] }
+  | { readonly kind: 'home'; readonly file: string }
+  | { readonly kind: 'in-cluster' };
+
+/**
+ * Finds the kubeconfig the way kubectl does (KUBECONFIG, else ~/.kube/config, else a pod's
+ * service account), and refuses up front when there is none or KUBECONFIG names missing files:
+ * client-node would otherwise fall back to http://localhost:8080 and fail with an error about TLS
+ * that names neither the file nor the fix.
+ */
+export function kubeconfigSource(env: NodeJS.ProcessEnv, home = env.HOME || homedir(), inPod = existsSync(SERVICE_ACCOUNT_TOKEN)): KubeconfigSource {
+  if (env.KUBECONFIG) {
+    const files = env.KUBECONFIG.split(delimiter).filter(Boolean);
+    const missing = files.filter((file) => !existsSync(file));
+    if (missing.length === files.length) {
+      throw new CliError(`KUBECONFIG names ${missing.join(', ')}, which does not exist; ${POINT_ELSEWHERE}`, {
+        code: 'ERR_KUBECONFIG', exitCode: EXIT.FAILURE,
+      });
+    }
+    return { kind: 'env', files };
+  }
+  const file = join(home, '.kube', 'config');
+  if (existsSync(file)) return { kind: 'home', file };
+  if (env.KUBERNETES_SERVICE_HOST && inPod) return { kind: 'in-cluster' };
+  throw new CliError(`no kubeconfig: KUBECONFIG is not set and ${file} does not exist (nor is this a pod with a service account); ` +
+    `${POINT_ELSEWHERE}`, { code: 'ERR_KUBECONFIG', exitCode: EXIT.FAILURE });
+}
+
+function describeSource(source: KubeconfigSource): string {
+  switch (source.kind) {
+    case 'env': return `KUBECONFIG=${source.files.join(delimiter)}`;
+    case 'home': return source.file;
+    case 'in-cluster': return 'the pod\'s service account';
+  }
+}
 
 /**
  * A connection from the user's kubeconfig (KUBECONFIG, else ~/.kube/config, else in-cluster),
@@ -8,20 +54,23 @@ import { CliError, EXIT } from './errors.js';
  * the in-cluster minter uses.
  */
 export async function kubeconfigConnection(env: NodeJS.ProcessEnv): Promise<KubeConnection> {
+  const source = kubeconfigSource(env);
   // Loaded here, not at the top: it takes half a second to import, which every other command
   // (synth in a GitOps pipeline above all) would pay for nothing.
   const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   try {
     // One file named by the environment we were given; a list (a:b) or none: client-node's default.
-    if (env.KUBECONFIG && !env.KUBECONFIG.includes(':')) kc.loadFromFile(env.KUBECONFIG);
+    if (source.kind === 'env' && source.files.length === 1) kc.loadFromFile(source.files[0]!);
     else kc.loadFromDefault();
   } catch (cause) {
-    throw new CliError(`cannot load a kubeconfig: ${(cause as Error).message}`, { code: 'ERR_KUBECONFIG', exitCode: EXIT.FAILURE, cause });
+    throw new CliError(`cannot load the kubeconfig ${describeSource(source)}: ${(cause as Error).message}; ${POINT_ELSEWHERE}`, {
+      code: 'ERR_KUBECONFIG', exitCode: EXIT.FAILURE, cause,
+    });
   }
   const cluster = kc.getCurrentCluster();
   if (!cluster) {
-    throw new CliError('the kubeconfig has no current cluster: set KUBECONFIG or run kubectl config use-context', {
+    throw new CliError(`the kubeconfig ${describeSource(source)} has no current cluster; ${POINT_ELSEWHERE}`, {
       code: 'ERR_KUBECONFIG', exitCode: EXIT.FAILURE,
     });
   }
@@ -34,6 +83,22 @@ export async function kubeconfigConnection(env: NodeJS.ProcessEnv): Promise<Kube
     ...(opts.cert ? { cert: opts.cert as string | Buffer } : {}),
     ...(opts.key ? { key: opts.key as string | Buffer } : {}),
     headers,
-    identity: `the kubeconfig user ${kc.getCurrentUser()?.name ?? '(none)'}`,
+    identity: `the user ${kc.getCurrentUser()?.name ?? '(none)'} of context ${kc.getCurrentContext() || '(none)'} in ${describeSource(source)}`,
   };
+}
+
+/**
+ * Runs requests against the cluster of `conn`. When they give up (the server unreachable, or
+ * failing for every retry), the message says which kubeconfig, context and server were tried and
+ * how to point at another, since a wrong current context is the usual cause.
+ */
+export async function onCluster<T>(conn: KubeConnection, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_WRITE_FAILED') throw error;
+    throw new CliError(`${(error as Error).message}. It tried ${conn.server} as ${conn.identity}; ${POINT_ELSEWHERE}`, {
+      code: 'ERR_CLUSTER_UNREACHABLE', exitCode: EXIT.FAILURE, cause: error,
+    });
+  }
 }

@@ -47,7 +47,7 @@ export async function ensureKeySecret(
         timeoutMs,
       });
     } catch (error) {
-      return { retry: `network error: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      return { retry: `cannot reach ${conn.server}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
     }
     if (res.status === 200 || res.status === 201) return { done: 'created' };
     return classify(res, conn, target, where);

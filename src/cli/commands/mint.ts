@@ -5,7 +5,7 @@ import { deprecationWarnings, resolveSettings } from '../../settings/index.js';
 import { warningLines, type Command } from '../command.js';
 import { usageError } from '../errors.js';
 import { KEY_OPTIONS, readKey } from '../key-source.js';
-import { kubeconfigConnection } from '../kubeconfig.js';
+import { kubeconfigConnection, onCluster } from '../kubeconfig.js';
 import { readValuesFiles } from '../values-files.js';
 
 export const mint: Command = {
@@ -53,17 +53,18 @@ and writes tokens and snippets into ConfigMap NS/NAME in one request.
       for (const single of ['sender-id', 'claims', 'expires-in', 'method'] as const) {
         if (o[single] !== undefined) throw usageError(`--${single} does not go with --to-configmap: the widgets come from the values`);
       }
-      if (!o.namespace) throw usageError('--to-configmap needs -n NAMESPACE');
+      const namespace = o.namespace;
+      if (!namespace) throw usageError('--to-configmap needs -n NAMESPACE');
       const settings = resolveSettings(...readValuesFiles(o.values));
       // The very input the plan gives the minter Job (and the chart its twin), for this ConfigMap.
       const input = minterInput(settings, o.release, o['to-configmap']);
       const result = await mintWidgets(input, readKey(o, env, input.method), now);
       const conn = await kubeconfigConnection(env);
       const lines: string[] = [];
-      const { resourceVersion } = await applyConfigMap(conn, {
-        namespace: o.namespace, name: input.configMap, labels: input.labels, data: result.data,
-      }, { log: (line) => lines.push(line) });
-      lines.push(`wrote ConfigMap ${o.namespace}/${input.configMap} for ${fullname(settings, o.release)}: ` +
+      const { resourceVersion } = await onCluster(conn, () => applyConfigMap(conn, {
+        namespace, name: input.configMap, labels: input.labels, data: result.data,
+      }, { log: (line) => lines.push(line) }));
+      lines.push(`wrote ConfigMap ${namespace}/${input.configMap} for ${fullname(settings, o.release)}: ` +
         `${input.widgets.length} widget(s), key fingerprint ${result.keyFingerprint}, resourceVersion ${resourceVersion}`);
       return { stderr: `${warningLines(deprecationWarnings(settings))}${lines.join('\n')}\n` };
     }

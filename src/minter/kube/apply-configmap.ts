@@ -45,7 +45,7 @@ export async function applyConfigMap(conn: KubeConnection, target: ConfigMapTarg
         method: 'PATCH', path, body, contentType: 'application/apply-patch+yaml', timeoutMs: opts.timeoutMs ?? 15_000,
       });
     } catch (error) {
-      return { retry: `network error: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      return { retry: `cannot reach ${conn.server}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
     }
     return classify(res, conn, target, where);
   };
