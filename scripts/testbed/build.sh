@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Build the Kubernetes components of a single-node cluster, etcd and a
-# matching kubectl from source, once per pinned version, into a per-machine
-# cache outside the repository:
+# Build the Kubernetes components of a single-node cluster, etcd, CoreDNS (the
+# cluster DNS) and a matching kubectl from source, once per pinned version,
+# into a per-machine cache outside the repository:
 #
 #   ${RSJ_CACHE:-$HOME/.cache/rasa-socketio-jwt}/testbed/k8s-<K8S>-etcd-<ETCD>/bin/
 #     kube-apiserver  kube-controller-manager  kube-scheduler  kubelet
-#     kube-proxy  etcd  kubectl
+#     kube-proxy  etcd  kubectl  coredns
+#
+# Each binary is checked against its pinned version on every run, so bumping
+# one version rebuilds only that binary, in place.
 #
 # The container runtime (containerd, runc, CNI plugins) comes from Debian
 # packages instead (node-packages.sh): those are C/Go programs Debian ships,
@@ -27,8 +30,11 @@
 # go fetches a newer toolchain through the module proxy) and a reachable
 # GOPROXY. Measured cold build on 2 cores: 6-10 minutes for etcd, the
 # apiserver and kubectl, then 4-5 minutes more for the controller manager,
-# scheduler, kubelet and kube-proxy; it adds roughly
-# 0.8 GB to GOMODCACHE and 3 GB to GOCACHE (default places, kept on the
+# scheduler, kubelet and kube-proxy, then 3.5-4 CPU-minutes for CoreDNS,
+# about 2 minutes on two idle cores (little of it is shared with the
+# Kubernetes builds; 6-9 minutes were measured on cores shared with other
+# builds); it adds roughly
+# 1 GB to GOMODCACHE and 3.6 GB to GOCACHE (default places, kept on the
 # machine so later builds of other versions are faster).
 set -euo pipefail
 
@@ -42,6 +48,13 @@ K8S_VERSION="1.34.10"
 # etcd server. Kubernetes 1.34 pins the etcd 3.6 client libraries in its go.mod
 # (v3.6.4) and kubeadm 1.34 deploys etcd 3.6.x; we take a recent 3.6 patch.
 ETCD_VERSION="3.6.16"
+# CoreDNS, the cluster DNS server kubeadm deploys, with its `kubernetes`
+# plugin. Its client-go (v0.37) talks to a 1.34 API server through the stable
+# APIs it uses (Services, EndpointSlices, Namespaces).
+COREDNS_VERSION="1.15.0"
+# The plugins linked into it: what start.sh's Corefile uses. The `kubernetes`
+# plugin brings metadata, prometheus and transfer with it.
+COREDNS_PLUGINS=(bind errors log template kubernetes)
 # -----------------------------------------------------------------------------
 
 CACHE_ROOT="${RSJ_CACHE:-$HOME/.cache/rasa-socketio-jwt}/testbed"
@@ -56,6 +69,7 @@ die() { log "ERROR: $*"; exit 1; }
 version_of() {
   case "$1" in
     kubectl) "$BIN_DIR/kubectl" version --client 2>&1 ;;
+    coredns) "$BIN_DIR/coredns" -version 2>&1 ;;
     *) "$BIN_DIR/$1" --version 2>&1 ;;
   esac
 }
@@ -63,22 +77,28 @@ version_of() {
 want_version() {
   case "$1" in
     etcd) echo "Version: ${ETCD_VERSION}" ;;
+    coredns) echo "CoreDNS-${COREDNS_VERSION}" ;;
     *) echo "v${K8S_VERSION}" ;;
   esac
 }
-# True when binary $1 exists, runs, and reports the pinned version.
+# True when binary $1 exists, runs, and reports the pinned version (and, for
+# coredns, has every plugin of COREDNS_PLUGINS).
 binary_ok() {
-  local out
+  local out p
   [[ -x "$BIN_DIR/$1" ]] || return 1
   out="$(version_of "$1")" || return 1
-  [[ "$out" == *"$(want_version "$1")"* ]]
+  [[ "$out" == *"$(want_version "$1")"* ]] || return 1
+  if [[ $1 == coredns ]]; then
+    out="$("$BIN_DIR/coredns" -plugins)" || return 1
+    for p in "${COREDNS_PLUGINS[@]}"; do grep -qx "$p" <<<"$out" || return 1; done
+  fi
 }
 # Everything built from k8s.io/kubernetes, in build order: the API server and
 # kubectl first, as the API-only callers need nothing else.
 KUBE_CMDS=(kube-apiserver kubectl kube-controller-manager kube-scheduler kubelet kube-proxy)
 all_ok() {
   local b
-  for b in "${KUBE_CMDS[@]}" etcd; do binary_ok "$b" || return 1; done
+  for b in "${KUBE_CMDS[@]}" etcd coredns; do binary_ok "$b" || return 1; done
 }
 
 # --check only reports: prints the bin directory and exits 0 when everything is built, exits 1
@@ -88,12 +108,12 @@ check_only=false
 
 # Fast path: everything is already built.
 if all_ok; then
-  $check_only || log "reusing $BIN_DIR (kubernetes v${K8S_VERSION}, etcd v${ETCD_VERSION})"
+  $check_only || log "reusing $BIN_DIR (kubernetes v${K8S_VERSION}, etcd v${ETCD_VERSION}, coredns v${COREDNS_VERSION})"
   printf '%s\n' "$BIN_DIR"
   exit 0
 fi
 if $check_only; then
-  log "not built: no kubernetes v${K8S_VERSION} and etcd v${ETCD_VERSION} binaries in $BIN_DIR"
+  log "not built: no kubernetes v${K8S_VERSION}, etcd v${ETCD_VERSION} and coredns v${COREDNS_VERSION} binaries in $BIN_DIR"
   exit 1
 fi
 
@@ -232,6 +252,43 @@ build_etcd() {
   mv -f "$tmp" "$BIN_DIR/etcd"
 }
 
+# --- CoreDNS --------------------------------------------------------------------
+# CoreDNS's own main package links every plugin it ships (cloud DNS providers
+# with their SDKs, etcd, geoip, ...). The wrapper's main does what upstream's
+# does, coremain.Run(), with only COREDNS_PLUGINS linked in, as CoreDNS
+# documents for builds with a chosen plugin set. The full set would add the
+# cloud SDKs to both the download and the compile.
+build_coredns() {
+  local dir="$SRC_DIR/coredns" tmp p t0 info commit="" ld="-s -w" pkgs=()
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cd "$dir"
+  {
+    printf 'package main\n\nimport (\n'
+    printf '\t"github.com/coredns/coredns/coremain"\n'
+    for p in "${COREDNS_PLUGINS[@]}"; do printf '\t_ "github.com/coredns/coredns/plugin/%s"\n' "$p"; done
+    printf ')\n\nfunc main() { coremain.Run() }\n'
+  } >main.go
+  printf 'module rsj.local/testbed/coredns\n\ngo 1.26.0\n' >go.mod
+  log "resolving coredns v${COREDNS_VERSION} dependencies"
+  pkgs=("github.com/coredns/coredns/coremain@v${COREDNS_VERSION}")
+  for p in "${COREDNS_PLUGINS[@]}"; do pkgs+=("github.com/coredns/coredns/plugin/$p@v${COREDNS_VERSION}"); done
+  go_get "${pkgs[@]}"
+  # `coredns -version` prints the commit when the proxy recorded it.
+  info="$(go mod download -json "github.com/coredns/coredns@v${COREDNS_VERSION}" | json_field Info)" || true
+  [[ ! -f "$info" ]] || commit="$(tr -d '\n' <"$info" | sed -n 's/.*"Hash" *: *"\([0-9a-f]*\)".*/\1/p')"
+  [[ -z "$commit" ]] || ld+=" -X github.com/coredns/coredns/coremain.GitCommit=${commit:0:8}"
+  log "building coredns v${COREDNS_VERSION} (plugins: ${COREDNS_PLUGINS[*]}; output in $dir/build.log)"
+  t0=$SECONDS
+  tmp="$BIN_DIR/.coredns.tmp.$$"
+  if ! go build -trimpath -ldflags "$ld" -o "$tmp" . >build.log 2>&1; then
+    tail -n 40 build.log >&2
+    die "go build of coredns v${COREDNS_VERSION} failed (log: $dir/build.log)"
+  fi
+  mv -f "$tmp" "$BIN_DIR/coredns"
+  log "built coredns in $((SECONDS - t0))s"
+}
+
 trap 'rm -f "$BIN_DIR"/.*.tmp.$$' EXIT
 
 # Subshells, because the build functions cd into their wrapper modules.
@@ -243,10 +300,11 @@ if ((${#missing[@]} == 0)); then
 else
   (build_kubernetes "${missing[@]}")
 fi
+if binary_ok coredns; then log "reusing $BIN_DIR/coredns"; else (build_coredns); fi
 
-for b in "${KUBE_CMDS[@]}" etcd; do
+for b in "${KUBE_CMDS[@]}" etcd coredns; do
   binary_ok "$b" || die "built $b does not report $(want_version "$b"): $(version_of "$b" || true)"
 done
 
-log "done in $(($(date +%s) - start_ts))s: $(version_of kube-apiserver); $(version_of etcd | head -n1)"
+log "done in $(($(date +%s) - start_ts))s: $(version_of kube-apiserver); $(version_of etcd | head -n1); $(version_of coredns | head -n1)"
 printf '%s\n' "$BIN_DIR"

@@ -9,10 +9,15 @@
 NODE_IP=10.200.0.1
 NODE_NAME=testbed-node
 POD_CIDR=10.244.0.0/24
+# The cluster DNS: the kube-dns Service's ClusterIP (in the low band of the
+# Service range, which automatic allocation uses last), which kubelet writes
+# into the pods' resolv.conf, and the domain it serves.
+DNS_IP=10.0.0.10
+CLUSTER_DOMAIN=cluster.local
 PAUSE_REF=registry.k8s.io/pause:3.10
 CACHE_ROOT="${RSJ_CACHE:-$HOME/.cache/rasa-socketio-jwt}/testbed"
 # Every daemon start.sh runs, by its pid file name (DIR/<name>.pid).
-DAEMONS=(node-ns etcd apiserver forward-node forward-host containerd controller-manager scheduler kubelet kube-proxy)
+DAEMONS=(node-ns etcd apiserver forward-node forward-host containerd coredns controller-manager scheduler kubelet kube-proxy)
 # Every process of a test bed carries RSJ_TESTBED_DIR=<DIR> in its
 # environment (set by start.sh, inherited by containerd's shims).
 MARKER_VAR=RSJ_TESTBED_DIR

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start a throw-away single-node Kubernetes cluster, state and certificates
 # under DIR, and return once the node is Ready, kube-proxy serves the
-# `kubernetes` Service and the controllers give namespaces their default
-# ServiceAccount and kube-root-ca.crt.
+# `kubernetes` and `kube-dns` Services, the cluster DNS answers and the
+# controllers give namespaces their default ServiceAccount and kube-root-ca.crt.
 #
 #   scripts/testbed/start.sh DIR [IMAGE_ARCHIVE...]   # builds first if needed (build.sh)
 #   set -a; . DIR/env; set +a                         # KUBECONFIG, TESTBED_SERVER, ...
@@ -11,11 +11,28 @@
 #   scripts/testbed/check-clean.sh                    # nothing left behind?
 #
 # What runs: etcd, kube-apiserver, kube-controller-manager, kube-scheduler,
-# containerd (runc, CNI bridge), kubelet and kube-proxy (iptables mode): a
-# real node on which Pods run, from images imported into containerd (there is
-# no registry; use imagePullPolicy IfNotPresent or Never and a tag that is not
-# :latest). There is no cluster DNS: reach Services by ClusterIP or through
-# the environment variables kubelet injects.
+# containerd (runc, CNI bridge), kubelet, kube-proxy (iptables mode) and
+# CoreDNS: a real node on which Pods run, from images imported into containerd
+# (there is no registry; use imagePullPolicy IfNotPresent or Never and a tag
+# that is not :latest).
+#
+# Cluster DNS as on a kubeadm cluster: pods (dnsPolicy ClusterFirst, the
+# default) get nameserver 10.0.0.10, the ClusterIP of the Service
+# kube-system/kube-dns, and the search path <namespace>.svc.cluster.local
+# svc.cluster.local cluster.local, so `<service>`, `<service>.<namespace>` and
+# `<service>.<namespace>.svc.cluster.local` resolve. CoreDNS runs like
+# kube-proxy, as a process on the node (in its network namespace, on the node
+# IP, port 53), not as a pod: there is no CoreDNS image here, and a process
+# needs none. kube-dns has no selector; its EndpointSlice (and Endpoints, for
+# older tools) name the node IP, and kube-proxy forwards 10.0.0.10:53 there.
+# Pods could be given the node IP as nameserver directly, but the Service is
+# what tools and charts look up (kube-system/kube-dns, its ClusterIP), and
+# pods see the same resolv.conf as on a real cluster; start.sh returns only
+# after kube-proxy has written the Service's rules.
+# CoreDNS's `kubernetes` plugin reads the API server with a client
+# certificate of its own (system:coredns, allowed to list and watch Services,
+# EndpointSlices and Namespaces, nothing else). There is no upstream DNS:
+# names outside cluster.local get NXDOMAIN at once, so lookups never hang.
 #
 # Isolation from the host, which this script never reconfigures:
 #   - network: everything runs in a network namespace of its own
@@ -99,7 +116,7 @@ if [[ -e "$NETNS" || -d "$NODE" ]]; then
 fi
 
 BIN_DIR="${TESTBED_BIN_DIR:-$("$here/build.sh" | tail -n1)}"
-for b in etcd kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl; do
+for b in etcd kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl coredns; do
   [[ -x "$BIN_DIR/$b" ]] || die "no $b in $BIN_DIR"
 done
 PAUSE_ARCHIVE="$("$here/pause-image.sh" | tail -n1)"
@@ -175,6 +192,8 @@ has_san() { openssl x509 -in "$1" -noout -ext subjectAltName 2>/dev/null | grep 
     sign controller-manager "/CN=system:kube-controller-manager" "$client_ext"
   [[ -s "$PKI/scheduler.crt" ]] || sign scheduler "/CN=system:kube-scheduler" "$client_ext"
   [[ -s "$PKI/kube-proxy.crt" ]] || sign kube-proxy "/CN=system:kube-proxy" "$client_ext"
+  # CoreDNS's identity, bound to the ClusterRole system:coredns below.
+  [[ -s "$PKI/coredns.crt" ]] || sign coredns "/CN=system:coredns" "$client_ext"
   [[ -s "$PKI/node.crt" ]] || sign node "/O=system:nodes/CN=system:node:$NODE_NAME" "$client_ext"
   if [[ ! -s "$PKI/sa.key" ]]; then
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PKI/sa.key" 2>/dev/null
@@ -220,7 +239,7 @@ IN_NODE_SERVER="https://$NODE_IP:6443"
 CONF="$DIR/conf"
 mkdir -p "$CONF"
 kubeconfig "$DIR/kubeconfig" "$SERVER" admin
-for c in controller-manager scheduler kube-proxy node; do
+for c in controller-manager scheduler kube-proxy coredns node; do
   kubeconfig "$CONF/$c.kubeconfig" "$IN_NODE_SERVER" "$c"
 done
 
@@ -496,6 +515,129 @@ apiserver_ready() {
     "$SERVER/readyz" 2>/dev/null)" == "ok" ]]
 }
 wait_until "kube-apiserver /readyz at $SERVER" "apiserver etcd forward-host forward-node" apiserver_ready
+KUBECTL=("$BIN_DIR/kubectl" --kubeconfig "$DIR/kubeconfig")
+
+# --- cluster DNS -----------------------------------------------------------------------------
+# The objects of a kubeadm cluster's DNS, minus the Deployment (see the header):
+# CoreDNS's ClusterRole, least privilege for the plugin options below (no
+# pods: `pods insecure` reads none), bound to its certificate's user; the
+# kube-dns Service with kubeadm's labels and ports; its endpoint, the node IP,
+# as the EndpointSlice kube-proxy and CoreDNS read and as Endpoints for tools
+# that still read those (skip-mirror: the mirroring controller would
+# otherwise add a second slice). Applied on every start: the same objects on
+# a reused DIR. Retried for a while, in case kube-system is not there yet
+# right after /readyz.
+cluster_dns_objects() {
+  cat <<EOF
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: system:coredns
+rules:
+- apiGroups: [""]
+  resources: [services, namespaces]
+  verbs: [list, watch]
+- apiGroups: [discovery.k8s.io]
+  resources: [endpointslices]
+  verbs: [list, watch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: system:coredns
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: system:coredns
+subjects:
+- apiGroup: rbac.authorization.k8s.io
+  kind: User
+  name: system:coredns
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: kube-dns
+  namespace: kube-system
+  labels:
+    k8s-app: kube-dns
+    kubernetes.io/cluster-service: "true"
+    kubernetes.io/name: CoreDNS
+spec:
+  clusterIP: $DNS_IP
+  ports:
+  - {name: dns, port: 53, protocol: UDP, targetPort: 53}
+  - {name: dns-tcp, port: 53, protocol: TCP, targetPort: 53}
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: kube-dns-node
+  namespace: kube-system
+  labels:
+    kubernetes.io/service-name: kube-dns
+    endpointslice.kubernetes.io/managed-by: rsj-testbed
+addressType: IPv4
+endpoints:
+- addresses: [$NODE_IP]
+  conditions: {ready: true}
+  nodeName: $NODE_NAME
+ports:
+- {name: dns, port: 53, protocol: UDP}
+- {name: dns-tcp, port: 53, protocol: TCP}
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: kube-dns
+  namespace: kube-system
+  labels:
+    endpointslice.kubernetes.io/skip-mirror: "true"
+subsets:
+- addresses: [{ip: $NODE_IP, nodeName: $NODE_NAME}]
+  ports:
+  - {name: dns, port: 53, protocol: UDP}
+  - {name: dns-tcp, port: 53, protocol: TCP}
+EOF
+}
+# kubectl's output (with the API server's deprecation warning for Endpoints)
+# goes to DIR/cluster-dns.log, shown on failure.
+t0=$(now_us)
+for ((i = 0; ; i++)); do
+  cluster_dns_objects | "${KUBECTL[@]}" apply --server-side --force-conflicts --field-manager=rsj-testbed -f - \
+    >"$DIR/cluster-dns.log" 2>&1 && break
+  ((i < 50)) || fail_with_log cluster-dns "could not apply the cluster DNS objects"
+  sleep 0.2
+done
+log "kube-dns Service $DNS_IP -> $NODE_IP:53 and ClusterRole system:coredns applied in $(since "$t0")"
+
+# Two server blocks: the cluster's names and reverse lookups from the
+# `kubernetes` plugin (authoritative: a missing name is NXDOMAIN, not passed
+# on); every other name NXDOMAIN from `template`, as there is no upstream to
+# forward to. `log` records the denials and errors for cluster names, which
+# is what a test that cannot find a Service wants to see. No cache: a new
+# Service resolves as soon as CoreDNS's watch sees it.
+cat >"$CONF/Corefile" <<EOF
+$CLUSTER_DOMAIN:53 in-addr.arpa:53 ip6.arpa:53 {
+    bind $NODE_IP
+    errors
+    log . {
+        class denial error
+    }
+    kubernetes $CLUSTER_DOMAIN in-addr.arpa ip6.arpa {
+        kubeconfig $CONF/coredns.kubeconfig
+        pods insecure
+    }
+}
+.:53 {
+    bind $NODE_IP
+    errors
+    template ANY ANY {
+        rcode NXDOMAIN
+    }
+}
+EOF
+daemon coredns nsenter --net="$NETNS" "$BIN_DIR/coredns" -conf "$CONF/Corefile"
 
 # --- controllers, scheduler, kubelet, kube-proxy --------------------------------------------
 # No leader election: there is one of each, and a restarted test bed would
@@ -539,8 +681,10 @@ done
 mkdir -p "$NODE/kubelet" "$NODE/volume-plugins"
 kubelet_started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 # failCgroupV1: kubelet 1.34 refuses cgroup v1 hosts unless told otherwise.
-# resolvConf "": pods get no nameservers (the host's would be unreachable
-# from the node's network namespace anyway, and there is no cluster DNS).
+# clusterDNS, clusterDomain: the cluster DNS above, for ClusterFirst pods.
+# resolvConf "": nothing from the host's resolv.conf (its nameservers are
+# unreachable from the node's network namespace), so ClusterFirst pods get
+# only the cluster DNS and search path, and dnsPolicy Default pods no DNS.
 # Image GC and disk eviction effectively off: images cannot be pulled back.
 cat >"$CONF/kubelet.yaml" <<EOF
 apiVersion: kubelet.config.k8s.io/v1beta1
@@ -565,7 +709,9 @@ authentication:
     clientCAFile: $PKI/ca.crt
 authorization:
   mode: Webhook
-clusterDomain: cluster.local
+clusterDNS:
+- $DNS_IP
+clusterDomain: $CLUSTER_DOMAIN
 resolvConf: ""
 volumePluginDir: $NODE/volume-plugins
 podLogsDir: $NODE/pod-logs
@@ -608,7 +754,6 @@ EOF
 daemon kube-proxy nsenter --target="$NODE_NS_PID" --mount --net -- "$BIN_DIR/kube-proxy" \
   --config="$CONF/kube-proxy.yaml"
 
-KUBECTL=("$BIN_DIR/kubectl" --kubeconfig "$DIR/kubeconfig")
 # Ready as reported by this kubelet: on a reused DIR the Node object still
 # shows the previous run's last status until kubelet's first update.
 node_ready() {
@@ -623,6 +768,36 @@ wait_until "node $NODE_NAME Ready" "kubelet containerd apiserver" node_ready
 service_rule() { in_node iptables -w -t nat -S KUBE-SERVICES | grep -q -- '-d 10.0.0.1/32'; }
 wait_until "kube-proxy rules for the kubernetes Service" "kube-proxy" service_rule
 log "node Ready $(since "$t_containerd") after containerd started"
+# Pods' lookups: kube-proxy forwards the kube-dns ClusterIP (UDP and TCP) to
+# the node IP, and CoreDNS answers there from its synced watch.
+dns_rules() { (($(in_node iptables -w -t nat -S KUBE-SERVICES | grep -c -- "-d $DNS_IP/32") >= 2)); }
+wait_until "kube-proxy rules for the kube-dns Service ($DNS_IP:53 -> $NODE_IP:53)" "kube-proxy" dns_rules
+# dns_answers: an A query over UDP for kubernetes.default.svc.<domain> at the
+# node IP, answered with 10.0.0.1 (in python: the node has no DNS tools).
+dns_answers() {
+  in_netns python3 - "$NODE_IP" "kubernetes.default.svc.$CLUSTER_DOMAIN" 10.0.0.1 <<'EOF'
+import socket, struct, sys
+server, name, want = sys.argv[1:]
+query = struct.pack('>6H', 0x7273, 0x0100, 1, 0, 0, 0)
+query += b''.join(bytes([len(p)]) + p.encode() for p in name.split('.')) + b'\0' + struct.pack('>2H', 1, 1)
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(1)
+s.sendto(query, (server, 53))
+reply = s.recv(4096)
+if reply[:2] != query[:2] or reply[3] & 0xF != 0:
+    sys.exit(1)
+pos, addresses = len(query), []  # the reply repeats the question as it was asked
+for _ in range(struct.unpack('>H', reply[6:8])[0]):
+    pos += 2 if reply[pos] & 0xC0 == 0xC0 else reply.index(b'\0', pos) + 1 - pos
+    rtype, _, _, length = struct.unpack('>HHIH', reply[pos:pos + 10])
+    pos += 10
+    if rtype == 1:
+        addresses.append(socket.inet_ntoa(reply[pos:pos + length]))
+    pos += length
+sys.exit(0 if want in addresses else 1)
+EOF
+}
+wait_until "CoreDNS at $NODE_IP:53 to resolve kubernetes.default.svc.$CLUSTER_DOMAIN" coredns dns_answers
 # Namespaces get their "default" ServiceAccount and kube-root-ca.crt from
 # kube-controller-manager, whose controllers start one after the other over a
 # few seconds; a test that creates a namespace and a pod at once needs them.
@@ -653,6 +828,9 @@ env_line() {
   env_line TESTBED_NODE_IP "$NODE_IP"
   env_line TESTBED_NODE_NAME "$NODE_NAME"
   env_line TESTBED_POD_CIDR "$POD_CIDR"
+  # The kube-dns ClusterIP that pods use as their nameserver, and the cluster domain.
+  env_line TESTBED_DNS_IP "$DNS_IP"
+  env_line TESTBED_CLUSTER_DOMAIN "$CLUSTER_DOMAIN"
   # ctr against the node's containerd, in the namespace kubelet uses:
   # $TESTBED_CTR images ls
   env_line TESTBED_CTR "ctr --address $CONTAINERD_SOCK --namespace k8s.io"

@@ -6,9 +6,9 @@
 #
 # Order: kubelet first (so it restarts nothing), then the pods (removed
 # through containerd, so the per-machine image store keeps no stale
-# containers), kube-proxy and containerd, then whatever is left in the pod
-# cgroups, the node's mount namespace holder, the control plane (API server
-# before etcd, which it needs to shut down cleanly) and the forwarders. A
+# containers), kube-proxy, CoreDNS and containerd, then whatever is left in
+# the pod cgroups, the node's mount namespace holder, the control plane (API
+# server before etcd, which it needs to shut down cleanly) and the forwarders. A
 # final sweep kills any process still carrying this test bed's marker (shims,
 # forwarder children). Tearing down the mount and network namespaces takes
 # every container mount, pod network namespace, veth, bridge and iptables
@@ -35,6 +35,7 @@ if pid_alive "$DIR/containerd.pid" && [[ -S "$CONTAINERD_SOCK" ]]; then
   remove_all_containers
 fi
 stop_pid kube-proxy
+stop_pid coredns
 stop_pid containerd
 
 # Containers whose shim or containerd died before they were removed.

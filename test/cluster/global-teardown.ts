@@ -7,7 +7,8 @@ export default async function globalTeardown(): Promise<void> {
   const state = clusterState();
   if (state.mode !== 'testbed') return;
   stopTestbed(state.dir);
-  rmSync(state.dir, { recursive: true, force: true });
   // The node ran in namespaces of its own; nothing of it may outlive the run on this machine.
-  checkClean();
+  // Checked before DIR goes: check-clean.sh names a test bed by its directory.
+  checkClean(state.dir);
+  rmSync(state.dir, { recursive: true, force: true });
 }

@@ -38,9 +38,13 @@ export function startTestbed(dir: string, images: readonly string[] = []): Recor
   return parseEnvFile(readFileSync(`${dir}/env`, 'utf8'));
 }
 
-/** Fails, listing them, when processes, mounts, network namespaces or iptables rules of a test bed are left. */
-export function checkClean(): void {
-  execFileSync('bash', ['scripts/testbed/check-clean.sh'], { stdio: ['ignore', 'inherit', 'inherit'] });
+/**
+ * Fails, listing them, when processes, mounts, network namespaces or iptables rules of the test bed
+ * in `dir` (of any test bed without it) are left. With `dir`, other test beds running on the
+ * machine (a developer's own) are not taken for this one's leftovers.
+ */
+export function checkClean(dir?: string): void {
+  execFileSync('bash', ['scripts/testbed/check-clean.sh', ...(dir ? [dir] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 export function stopTestbed(dir: string): void {
