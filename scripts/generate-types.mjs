@@ -26,11 +26,11 @@ const HEADER = `// Generated from chart/values.schema.json by scripts/generate-t
 `;
 
 const APPENDIX = `
-/** An image: rasa.image or minter.image. */
-export type ImageSettings = RasaImageSettings | MinterImageSettings;
+/** An image: rasa.image, minter.image or actionServer.image. */
+export type ImageSettings = RasaImageSettings | MinterImageSettings | ActionServerImageSettings;
 
-/** Requests and limits of a container: rasa.resources or minter.resources. */
-export type ResourceSettings = RasaResourceSettings | MinterResourceSettings;
+/** Requests and limits of a container: rasa.resources, minter.resources or actionServer.resources. */
+export type ResourceSettings = RasaResourceSettings | MinterResourceSettings | ActionServerResourceSettings;
 
 /** When a probe of the Rasa container checks and gives up. */
 export type ProbeSettings = StartupProbeSettings | LivenessProbeSettings | ReadinessProbeSettings;
@@ -48,6 +48,8 @@ export type DeepPartial<T> = T extends readonly (infer _)[]
 
 const OPTIONS = {
   bannerComment: '',
+  // A list's minItems stays a check of the schema; in the types a tuple would only get in the way.
+  ignoreMinAndMaxItems: true,
   format: true,
   style: { bracketSpacing: true, printWidth: 120, semi: true, singleQuote: true, tabWidth: 2, trailingComma: 'all', useTabs: false },
 };

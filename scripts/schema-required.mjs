@@ -17,7 +17,7 @@ export const NULL_REMOVES = [
   /^(minter|keyGenerator)\.(job|rbac)Annotations$/,
   // The deprecated aliases: null keeps its old meaning there (no hooks), and {} is their default, which removes nothing.
   /^minter\.keygen(Job|Rbac)Annotations$/,
-  /\.resources\.(requests|limits)\.[a-z]+$/,
+  /\.resources\.(requests|limits)\.[a-z-]+$/,
   /\.(pod|container)SecurityContext\.[A-Za-z]+$/,
   // An autoscaler target: null means no target on that resource (bitnami's empty).
   /^rasa\.autoscaling\.target[A-Za-z]+UtilizationPercentage$/,
@@ -32,6 +32,11 @@ const ITEM_REQUIRED = {
   'rasa.extraVolumeMounts': ['name', 'mountPath'],
   'rasa.initContainers': ['name', 'image'],
   'rasa.sidecars': ['name', 'image'],
+  'actionServer.extraEnv': ['name'],
+  'actionServer.extraVolumes': ['name'],
+  'actionServer.extraVolumeMounts': ['name', 'mountPath'],
+  'actionServer.initContainers': ['name', 'image'],
+  'actionServer.sidecars': ['name', 'image'],
 };
 
 const schemaFile = new URL('../chart/values.schema.json', import.meta.url);

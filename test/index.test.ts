@@ -4,11 +4,11 @@ import * as api from '../src/index.js';
 describe('the public API', () => {
   test('is the constructs, the settings entry points, planBot and the minter, and nothing else', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'FILLED_BY_ANNOTATION', 'JwtKeySecret', 'KeyGenerator', 'LOCAL_ONLY_ANNOTATION', 'RasaAutoscaler', 'RasaBot', 'RasaConfig',
-      'RasaDisruptionBudget', 'RasaIngress', 'RasaServer', 'RasaService', 'ScriptJob', 'TokenMinter',
+      'DemoPage', 'FILLED_BY_ANNOTATION', 'JwtKeySecret', 'KeyGenerator', 'LOCAL_ONLY_ANNOTATION', 'RasaActionServer', 'RasaAutoscaler', 'RasaBot', 'RasaConfig',
+      'RasaDisruptionBudget', 'RasaIngress', 'RasaModelClaim', 'RasaNetworkPolicy', 'RasaServer', 'RasaService', 'ScriptJob', 'TokenMinter', 'TokenReminter',
       'HelmYamlError', 'RasaSocketioJwtError', 'SettingsError', 'defaultValues', 'parseHelmYaml', 'resolveSettings',
       'planBot',
-      'METHODS', 'MintError', 'hmacKey', 'keyFingerprint', 'legacySnippet', 'mintToken', 'mintWidgets', 'rasaDecision',
+      'KEY_FINGERPRINT_ANNOTATION', 'METHODS', 'MintError', 'hmacKey', 'keyFingerprint', 'legacySnippet', 'mintToken', 'mintWidgets', 'rasaDecision',
       'signingKey', 'webComponentSnippet',
     ].sort());
   });

@@ -1,7 +1,6 @@
 // rasa-socketio-jwt key generator, generated from src/keygen/ by scripts/bundle-minter.mjs: do not edit.
 
 // src/keygen/run.ts
-import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/settings/errors.ts
@@ -171,6 +170,8 @@ var CLAIM_RULES = [
 
 // src/settings/lifetime.ts
 var MAX_LIFETIME_SECONDS = 10 * 365 * 86400;
+var REMINT_FRACTION = 4;
+var SHORTEST_REMINTED_LIFETIME_SECONDS = REMINT_FRACTION * 60;
 
 // src/settings/rules.ts
 var KEY_BYTES_FOR = { HS256: 32, HS384: 48, HS512: 64 };
@@ -291,6 +292,12 @@ function classify(res, conn, target, where) {
   return { fail: new MintError("ERR_WRITE_REJECTED", `${res.status} on ${where}: ${message}`) };
 }
 
+// src/keygen/new-key.ts
+import { randomBytes } from "node:crypto";
+function newJwtKey() {
+  return randomBytes(32).toString("hex");
+}
+
 // src/minter/key.ts
 var METHODS = ["HS256", "HS384", "HS512"];
 function checkMethod(method, where) {
@@ -334,7 +341,7 @@ function runKeygen(opts) {
     let fingerprint = "";
     const target = { namespace, name: input.secretName, key: input.secretKey, minBytes: KEY_BYTES_FOR[input.method], labels: input.labels };
     const outcome = await ensureKeySecret(conn, target, () => {
-      const key = randomBytes(32).toString("hex");
+      const key = newJwtKey();
       fingerprint = keyFingerprint(new TextEncoder().encode(key));
       return key;
     }, requestOptions(opts.env, "KEYGEN", opts.log));

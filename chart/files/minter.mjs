@@ -117,6 +117,8 @@ function lifetimeProblem(text, where) {
 function lifetimeSeconds(text) {
   return Number(text.slice(0, -1)) * UNIT_SECONDS[text.slice(-1)];
 }
+var REMINT_FRACTION = 4;
+var SHORTEST_REMINTED_LIFETIME_SECONDS = REMINT_FRACTION * 60;
 
 // src/settings/rules.ts
 var KEY_BYTES_FOR = { HS256: 32, HS384: 48, HS512: 64 };
@@ -698,6 +700,8 @@ function parseMinterInput(value) {
   if (!isPlainObject(labels) || Object.values(labels).some((v) => typeof v !== "string")) {
     fail("'labels' must map names to strings");
   }
+  const restartDeployment = value.restartDeployment ?? "";
+  if (typeof restartDeployment !== "string") fail("'restartDeployment' must be a string");
   if (!Array.isArray(value.widgets)) return fail("'widgets' must be a list");
   const widgets = value.widgets.map((w, i) => {
     if (!isPlainObject(w)) return fail(`'widgets[${i}]' must be an object`);
@@ -713,6 +717,7 @@ function parseMinterInput(value) {
     labels,
     keyEnv: value.keyEnv,
     method: checkMethod(value.method, "method"),
+    restartDeployment,
     widgets
   };
 }
@@ -867,6 +872,167 @@ function classify(res, conn, target, where) {
   return { fail: new MintError("ERR_WRITE_REJECTED", `${status} writing ${where}: ${message2}`) };
 }
 
+// src/minter/snippets.ts
+var LEGACY_WIDGET_SCRIPT = "https://unpkg.com/@rasahq/rasa-chat";
+var WEB_COMPONENT_SCRIPT = "https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js";
+var WEB_COMPONENT_STYLESHEET = "https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.css";
+function legacySnippet(w) {
+  const attributes = [
+    ["id", "rasa-chat-widget"],
+    ["data-websocket-url", w.url],
+    ["data-token", w.token],
+    ...w.initialPayload ? [["data-initial-payload", w.initialPayload]] : []
+  ];
+  return `<div ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></div>
+<script src="${LEGACY_WIDGET_SCRIPT}" type="application/javascript"></script>
+`;
+}
+function webComponentSnippet(w) {
+  const attributes = [
+    ["server-url", w.url],
+    ["authentication-token", w.token],
+    ...w.initialPayload ? [["initial-payload", w.initialPayload]] : []
+  ];
+  return `<rasa-chatbot-widget ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></rasa-chatbot-widget>
+<script type="module" src="${WEB_COMPONENT_SCRIPT}"></script>
+<link rel="stylesheet" href="${WEB_COMPONENT_STYLESHEET}">
+`;
+}
+function escapeAttribute(value) {
+  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+// src/minter/output.ts
+var CONFIGMAP_LIMIT_BYTES2 = 1024 * 1024;
+function widgetsConfigMapData(widgets, meta) {
+  const data = {};
+  for (const w of widgets) {
+    data[`${w.name}.token`] = w.token;
+    data[`${w.name}.legacy.html`] = legacySnippet(w);
+    data[`${w.name}.web-component.html`] = webComponentSnippet(w);
+    if (w.expiresAt !== null) data[`${w.name}.expires-at`] = expiryTime(w.expiresAt);
+  }
+  const index = {
+    method: meta.method,
+    keyFingerprint: meta.keyFingerprint,
+    widgets: widgets.map((w) => ({
+      name: w.name,
+      url: w.url,
+      expiresAt: w.expiresAt === null ? null : new Date(w.expiresAt * 1e3).toISOString()
+    }))
+  };
+  data["index.json"] = `${JSON.stringify(index, null, 2)}
+`;
+  return data;
+}
+function parseWidgetsIndex(text) {
+  if (text === void 0) return void 0;
+  try {
+    const index = JSON.parse(text);
+    return typeof index?.keyFingerprint === "string" && Array.isArray(index.widgets) ? index : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function expiryTime(exp) {
+  return new Date(exp * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function checkConfigMapSize(data, name) {
+  const encoder2 = new TextEncoder();
+  let total = 0;
+  for (const [key, value] of Object.entries(data)) total += encoder2.encode(key).length + encoder2.encode(value).length;
+  if (total > CONFIGMAP_LIMIT_BYTES2) {
+    throw new MintError(
+      "ERR_MINT_TOO_LARGE",
+      `ConfigMap ${name} would hold ${total} bytes, over the ${CONFIGMAP_LIMIT_BYTES2}-byte limit of a ConfigMap: spread the widgets over several releases (each with its own minter.configMapName), or drop some`
+    );
+  }
+  return total;
+}
+
+// src/minter/kube/json-request.ts
+async function kubeJson(conn, req, opts = {}) {
+  const attempt = async () => {
+    let res;
+    try {
+      res = await kubeRequest(conn, {
+        method: req.method,
+        path: req.path,
+        ...req.body === void 0 ? {} : { body: JSON.stringify(req.body), contentType: req.contentType ?? "application/json" },
+        timeoutMs: opts.timeoutMs ?? 15e3
+      });
+    } catch (error) {
+      return { retry: `cannot reach ${conn.server}: ${error.code ?? error.message}` };
+    }
+    if (res.status >= 200 && res.status < 300) return { done: res.body ? JSON.parse(res.body) : {} };
+    if (res.status === 404) return { done: void 0 };
+    const message2 = apiMessage(res);
+    if (res.status === 401) {
+      return { fail: new MintError("ERR_WRITE_UNAUTHORIZED", `401 Unauthorized on ${req.what}: the API server refused the credentials of ${conn.identity} (${message2})`) };
+    }
+    if (res.status === 403) {
+      return {
+        fail: new MintError(
+          "ERR_WRITE_FORBIDDEN",
+          `403 Forbidden on ${req.what}: ${conn.identity} lacks the permission (${message2}); it needs ${req.permission}`
+        )
+      };
+    }
+    if (res.status === 409 || res.status === 429 || res.status >= 500) return { retry: `${res.status} ${message2}`, retryAfterMs: retryAfterMs(res) };
+    return { fail: new MintError("ERR_WRITE_REJECTED", `${res.status} on ${req.what}: ${message2}`) };
+  };
+  try {
+    return await withRetries(
+      attempt,
+      opts.policy ?? DEFAULT_RETRY_POLICY,
+      (reason, delay, n) => opts.log?.(`attempt ${n} on ${req.what} failed (${reason}); retrying in ${Math.round(delay)} ms`)
+    );
+  } catch (error) {
+    if (error instanceof RetriesExhausted) throw new MintError("ERR_WRITE_FAILED", `could not reach ${req.what}: ${error.message}`);
+    throw error;
+  }
+}
+
+// src/minter/kube/key-rollout.ts
+var KEY_FINGERPRINT_ANNOTATION = "rasa-socketio-jwt/key-fingerprint";
+var KEY_ROLLOUT_FIELD_MANAGER = "rasa-socketio-jwt-key-rollout";
+async function restartOnNewKey(conn, target, opts = {}) {
+  const { namespace, deployment, fingerprint } = target;
+  const path = `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments/${encodeURIComponent(deployment)}`;
+  const what = `Deployment ${namespace}/${deployment}`;
+  const permission = `get and patch on deployments (apps) with resourceNames ["${deployment}"] in namespace ${namespace} (minter.restartOnKeyChange gives its Role that rule)`;
+  const live = await kubeJson(conn, { method: "GET", path, what, permission }, opts);
+  if (live === void 0) return { restarted: false, reason: "no deployment" };
+  const recorded = live.spec?.template?.metadata?.annotations?.[KEY_FINGERPRINT_ANNOTATION];
+  const previous = recorded ?? await tokensKeyFingerprint(conn, target, opts);
+  if (previous === void 0) return { restarted: false, reason: "first key" };
+  if (previous === fingerprint) return { restarted: false, reason: "same key" };
+  await kubeJson(conn, {
+    method: "PATCH",
+    path: `${path}?fieldManager=${KEY_ROLLOUT_FIELD_MANAGER}&force=true`,
+    contentType: "application/apply-patch+yaml",
+    body: {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: deployment, namespace },
+      spec: { template: { metadata: { annotations: { [KEY_FINGERPRINT_ANNOTATION]: fingerprint } } } }
+    },
+    what,
+    permission
+  }, opts);
+  return { restarted: true, previous };
+}
+async function tokensKeyFingerprint(conn, target, opts) {
+  const { namespace, configMap } = target;
+  const found = await kubeJson(conn, {
+    method: "GET",
+    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(configMap)}`,
+    what: `ConfigMap ${namespace}/${configMap}`,
+    permission: `get on configmaps with resourceNames ["${configMap}"] in namespace ${namespace}`
+  }, opts);
+  return parseWidgetsIndex(found?.data?.["index.json"])?.keyFingerprint;
+}
+
 // src/minter/kube/program.ts
 var PROGRAM_EXIT = { OK: 0, INVALID: 2, WRITE_FAILED: 3 };
 async function runProgram(log, body) {
@@ -926,69 +1092,6 @@ function keyFingerprint(key) {
   return createHash("sha256").update("rasa-socketio-jwt key fingerprint\0").update(key).digest("hex").slice(0, 16);
 }
 
-// src/minter/snippets.ts
-var LEGACY_WIDGET_SCRIPT = "https://unpkg.com/@rasahq/rasa-chat";
-var WEB_COMPONENT_SCRIPT = "https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js";
-function legacySnippet(w) {
-  const attributes = [
-    ["id", "rasa-chat-widget"],
-    ["data-websocket-url", w.url],
-    ["data-token", w.token],
-    ...w.initialPayload ? [["data-initial-payload", w.initialPayload]] : []
-  ];
-  return `<div ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></div>
-<script src="${LEGACY_WIDGET_SCRIPT}" type="application/javascript"></script>
-`;
-}
-function webComponentSnippet(w) {
-  const attributes = [
-    ["server-url", w.url],
-    ["authentication-token", w.token],
-    ...w.initialPayload ? [["initial-payload", w.initialPayload]] : []
-  ];
-  return `<rasa-chatbot-widget ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v)}"`).join(" ")}></rasa-chatbot-widget>
-<script type="module" src="${WEB_COMPONENT_SCRIPT}"></script>
-`;
-}
-function escapeAttribute(value) {
-  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
-
-// src/minter/output.ts
-var CONFIGMAP_LIMIT_BYTES2 = 1024 * 1024;
-function widgetsConfigMapData(widgets, meta) {
-  const data = {};
-  for (const w of widgets) {
-    data[`${w.name}.token`] = w.token;
-    data[`${w.name}.legacy.html`] = legacySnippet(w);
-    data[`${w.name}.web-component.html`] = webComponentSnippet(w);
-  }
-  const index = {
-    method: meta.method,
-    keyFingerprint: meta.keyFingerprint,
-    widgets: widgets.map((w) => ({
-      name: w.name,
-      url: w.url,
-      expiresAt: w.expiresAt === null ? null : new Date(w.expiresAt * 1e3).toISOString()
-    }))
-  };
-  data["index.json"] = `${JSON.stringify(index, null, 2)}
-`;
-  return data;
-}
-function checkConfigMapSize(data, name) {
-  const encoder2 = new TextEncoder();
-  let total = 0;
-  for (const [key, value] of Object.entries(data)) total += encoder2.encode(key).length + encoder2.encode(value).length;
-  if (total > CONFIGMAP_LIMIT_BYTES2) {
-    throw new MintError(
-      "ERR_MINT_TOO_LARGE",
-      `ConfigMap ${name} would hold ${total} bytes, over the ${CONFIGMAP_LIMIT_BYTES2}-byte limit of a ConfigMap: spread the widgets over several releases (each with its own minter.configMapName), or drop some`
-    );
-  }
-  return total;
-}
-
 // src/minter/mint.ts
 async function mintWidgets(input, key, now) {
   const cryptoKey = await hmacKey(key, input.method);
@@ -1019,12 +1122,24 @@ function runInCluster(opts) {
     const { conn, namespace } = inClusterConnection(opts.env, "minter", opts.env.MINTER_SERVICE_ACCOUNT_DIR || void 0);
     const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
+    const requests = requestOptions(opts.env, "MINTER", log);
+    if (input.restartDeployment) {
+      const rollout = await restartOnNewKey(conn, {
+        namespace,
+        deployment: input.restartDeployment,
+        configMap: input.configMap,
+        fingerprint: result.keyFingerprint
+      }, requests);
+      if (rollout.restarted) {
+        log(`the key has changed (fingerprint ${result.keyFingerprint}, the pods' was ${rollout.previous}): restarting the Rasa pods of Deployment ${namespace}/${input.restartDeployment}, which read the key only at start (pod template annotation ${KEY_FINGERPRINT_ANNOTATION})`);
+      }
+    }
     const { resourceVersion } = await applyConfigMap(conn, {
       namespace,
       name: input.configMap,
       labels: input.labels,
       data: result.data
-    }, requestOptions(opts.env, "MINTER", log));
+    }, requests);
     log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
   });
 }

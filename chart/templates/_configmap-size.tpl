@@ -9,10 +9,11 @@ numbers and says why each is what it is. One pass over the widgets.
 {{- $signature := get (dict "HS256" 43 "HS384" 64 "HS512" 86) .Values.socketio.jwtMethod | default 86 -}}
 {{- $indexEntry := len ",\n    {\n      \"name\": ,\n      \"url\": ,\n      \"expiresAt\": \n    }" -}}
 {{- $keys := len ".token.legacy.html.web-component.html" -}}
-{{- $snippets := add (len "<div id=\"rasa-chat-widget\" data-websocket-url=\"\" data-token=\"\"></div>\n<script src=\"https://unpkg.com/@rasahq/rasa-chat\" type=\"application/javascript\"></script>\n") (len "<rasa-chatbot-widget server-url=\"\" authentication-token=\"\"></rasa-chatbot-widget>\n<script type=\"module\" src=\"https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js\"></script>\n") -}}
+{{- $snippets := add (len "<div id=\"rasa-chat-widget\" data-websocket-url=\"\" data-token=\"\"></div>\n<script src=\"https://unpkg.com/@rasahq/rasa-chat\" type=\"application/javascript\"></script>\n") (len "<rasa-chatbot-widget server-url=\"\" authentication-token=\"\"></rasa-chatbot-widget>\n<script type=\"module\" src=\"https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js\"></script>\n<link rel=\"stylesheet\" href=\"https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.css\">\n") -}}
 {{- $initialPayload := len " data-initial-payload=\"\" initial-payload=\"\"" -}}
 {{- $expiresAt := len "\"2026-11-29T00:00:00.000Z\"" -}}
 {{- $noExpiry := len "null" -}}
+{{- $expiryKey := len ".expires-at2026-11-29T00:00:00Z" -}}
 {{- $expClaim := len ",\"exp\":1795910400" -}}
 {{- $tokenFixed := len "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.." -}}
 {{- /* The first entry has no ",\n" before it. */ -}}
@@ -28,6 +29,9 @@ numbers and says why each is what it is. One pass over the widgets.
 {{- $bytes = add $bytes $initialPayload (mul 2 (include "rasa.attributeBytes" .)) -}}
 {{- end -}}
 {{- $bytes = add $bytes $indexEntry (include "rasa.jsonBytes" $w.name) (include "rasa.jsonBytes" $url) (ternary $expiresAt $noExpiry $expires) -}}
+{{- if $expires -}}
+{{- $bytes = add $bytes (len $w.name) $expiryKey -}}
+{{- end -}}
 {{- if le $bytes 1048576 -}}{{- $fitting = add1 $fitting -}}{{- end -}}
 {{- end -}}
 {{- dict "bytes" $bytes "fitting" $fitting | toJson -}}

@@ -14,8 +14,8 @@ own items. A field every pod should get is added here and in buildPod.
 The pod spec fields of every pod but its containers, volumes and ServiceAccount. Call with
 (dict "section" $.Values.rasa "restartPolicy" "Always"): the section holds podSecurityContext and
 optionally imagePullSecrets, nodeSelector, tolerations, affinity, topologySpreadConstraints,
-priorityClassName and initContainers; restartPolicy is cdk8s-plus-27's for the kind (Always for a
-Deployment, Never for a Job).
+priorityClassName, initContainers and terminationGracePeriodSeconds (cdk8s-plus-27's 30 when it has
+none); restartPolicy is cdk8s-plus-27's for the kind (Always for a Deployment, Never for a Job).
 Twin: buildPod in src/constructs/pod-builder.ts (with cdk8s-plus-27's defaults).
 */}}
 {{- define "rasa.podSpec" -}}
@@ -24,7 +24,11 @@ dnsPolicy: ClusterFirst
 hostNetwork: false
 restartPolicy: {{ .restartPolicy }}
 setHostnameAsFQDN: false
+{{- if kindIs "invalid" $section.terminationGracePeriodSeconds }}
 terminationGracePeriodSeconds: 30
+{{- else }}
+terminationGracePeriodSeconds: {{ int64 $section.terminationGracePeriodSeconds }}
+{{- end }}
 {{- with $section.podSecurityContext }}
 securityContext:
   {{- toYaml . | nindent 2 }}
@@ -48,7 +52,7 @@ priorityClassName: {{ . | quote }}
 
 {{/*
 The fields the values give a pod's main container: its resources, security context and, when the
-section has them, extraEnvFrom. Call with the section ($.Values.rasa or $.Values.minter); its
+section has them, extraEnvFrom and a preStop sleep of preStopDelaySeconds (none when 0). Call with the section ($.Values.rasa or $.Values.minter); its
 extraVolumeMounts go after the container's own mounts through "rasa.appended".
 Twin: the main container's part of buildPod in src/constructs/pod-builder.ts.
 */}}
@@ -62,6 +66,14 @@ securityContext:
 {{- with .extraEnvFrom }}
 envFrom:
   {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .preStopDelaySeconds }}
+lifecycle:
+  preStop:
+    exec:
+      command:
+        - sleep
+        - {{ int64 . | toString | quote }}
 {{- end }}
 {{- end -}}
 

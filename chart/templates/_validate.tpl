@@ -49,6 +49,11 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- if hasKey (default dict $rasa.endpoints) "models" -}}
 {{- $problems = append $problems $msg.modelsInEndpoints -}}
 {{- end -}}
+{{- $actionServer := $v.actionServer -}}
+{{- /* rule: actionEndpointWithActionServer */ -}}
+{{- if and $actionServer.enabled (hasKey (default dict $rasa.endpoints) "action_endpoint") -}}
+{{- $problems = append $problems $msg.actionEndpointWithActionServer -}}
+{{- end -}}
 {{- /* How many pods can run: "rasa.podCount" (_helpers.tpl), twin of src/settings/pod-count.ts. */ -}}
 {{- $pods := include "rasa.podCount" $rasa | fromJson -}}
 {{- /* rule: replicasWithoutSharedStore */ -}}
@@ -68,6 +73,17 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $fix := ternary "rasa.podDisruptionBudget.minAvailable=1" (printf "%s=2" $pods.fewestSetting) (gt (int $pods.fewest) 1) -}}
 {{- $problems = append $problems
   (printf $msg.disruptionBudgetBlocksDrain (int $pdb.minAvailable) $pods.fewestSetting (int $pods.fewest) $fix) -}}
+{{- end -}}
+{{- /* rule: rollingUpdateCannotProceed */ -}}
+{{- /* Kubernetes refuses an update that could neither start a pod nor stop one. */ -}}
+{{- if and (has (toString $rasa.rollingUpdate.maxSurge) (list "0" "0%")) (has (toString $rasa.rollingUpdate.maxUnavailable) (list "0" "0%")) -}}
+{{- $problems = append $problems $msg.rollingUpdateCannotProceed -}}
+{{- end -}}
+{{- /* rule: preStopDelayNotInGracePeriod */ -}}
+{{- $grace := int64 $rasa.terminationGracePeriodSeconds -}}
+{{- $preStop := int64 $rasa.preStopDelaySeconds -}}
+{{- if and (gt $preStop 0) (le $grace $preStop) -}}
+{{- $problems = append $problems (printf $msg.preStopDelayNotInGracePeriod $grace $preStop (add $preStop 30)) -}}
 {{- end -}}
 {{- $autoscaling := $rasa.autoscaling -}}
 {{- if $autoscaling.enabled -}}
@@ -90,6 +106,48 @@ Rendered by validate.yaml, which fails the release with every message at once.
   (printf $msg.autoscalingTargetWithoutRequest $target.setting $target.resource $target.example) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+{{- $model := $rasa.model -}}
+{{- /* rule: modelDownloadWithoutSha256 */ -}}
+{{- if and $model.download.url (not $model.download.sha256) -}}
+{{- $problems = append $problems $msg.modelDownloadWithoutSha256 -}}
+{{- end -}}
+{{- if $model.serverUrl -}}
+{{- range $local := list (list "rasa.model.download.url" (ne $model.download.url "") "rasa.model.download.url=")
+  (list "rasa.model.persistence.enabled" $model.persistence.enabled "rasa.model.persistence.enabled=false") -}}
+{{- /* rule: modelServerWithLocalModel */ -}}
+{{- if index $local 1 -}}
+{{- $problems = append $problems (printf $msg.modelServerWithLocalModel (index $local 0) (index $local 2)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- /* rule: modelServerWithoutApi */ -}}
+{{- /* Only /status tells whether a model is loaded; an httpGet probe cannot read the API token. */ -}}
+{{- if and $model.serverUrl (not $rasa.api.enabled) -}}
+{{- $problems = append $problems $msg.modelServerWithoutApi -}}
+{{- end -}}
+{{- range $ref := list
+  (dict "field" "rasa.model.download.token" "ref" $model.download.token "what" "the download token" "consequence" "the download would be sent without it")
+  (dict "field" "rasa.model.serverToken" "ref" $model.serverToken "what" "the model server's token" "consequence" "Rasa would not start") -}}
+{{- if $ref.ref.secretName -}}
+{{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "msg" $msg
+  "nameField" (printf "%s.secretName" $ref.field) "name" $ref.ref.secretName
+  "keyField" (printf "%s.secretKey" $ref.field) "key" $ref.ref.secretKey
+  "what" $ref.what "consequence" $ref.consequence
+) | fromYamlArray) -}}
+{{- end -}}
+{{- end -}}
+{{- $persistence := $model.persistence -}}
+{{- /* rule: modelExistingClaimInvalid */ -}}
+{{- if and $persistence.existingClaim (not (include "rasa.isDnsName" $persistence.existingClaim)) -}}
+{{- $problems = append $problems (printf $msg.notADnsName "rasa.model.persistence.existingClaim" $persistence.existingClaim) -}}
+{{- end -}}
+{{- /* rule: modelClaimNotShared */ -}}
+{{- /* An existing claim's modes are not in the values: the README says what it needs. */ -}}
+{{- if and $persistence.enabled (not $persistence.existingClaim) (gt (int $pods.most) 1) (not (has "ReadWriteMany" $persistence.accessModes)) -}}
+{{- $onePod := ternary "rasa.autoscaling.enabled=false" "rasa.replicaCount=1" $rasa.autoscaling.enabled -}}
+{{- $problems = append $problems
+  (printf $msg.modelClaimNotShared (join ", " $persistence.accessModes) $pods.mostSetting (int $pods.most) $onePod) -}}
 {{- end -}}
 {{- if $rasa.api.enabled -}}
 {{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "msg" $msg
@@ -117,6 +175,9 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- end -}}
 {{- $envNames = append $envNames $license.envName -}}
 {{- end -}}
+{{- if and $rasa.model.serverUrl $rasa.model.serverToken.secretName -}}
+{{- $envNames = append $envNames "RASA_MODEL_SERVER_TOKEN" -}}
+{{- end -}}
 {{- /* rule: apiFlagInExtraArgs */ -}}
 {{- /* Only rasa.api may turn the HTTP API on or set its token (twin: API_FLAGS in src/settings/rules.ts). */ -}}
 {{- range $i, $arg := $rasa.extraArgs -}}
@@ -125,27 +186,12 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = append $problems (printf $msg.apiFlagInExtraArgs (printf "rasa.extraArgs[%d]" $i) $flag) -}}
 {{- end -}}
 {{- end -}}
-{{- range $i, $env := $rasa.extraEnv -}}
-{{- $at := printf "rasa.extraEnv[%d]" $i -}}
-{{- /* rule: apiTokenInExtraEnv */ -}}
-{{- if eq $env.name "RASA_API_AUTH_TOKEN" -}}
-{{- $problems = append $problems (printf $msg.apiTokenInExtraEnv $at $env.name) -}}
-{{- /* rule: extraEnvNameTaken */ -}}
-{{- else if has $env.name $envNames -}}
-{{- $problems = append $problems (printf $msg.extraEnvNameTaken $at $env.name) -}}
-{{- end -}}
-{{- $envNames = append $envNames $env.name -}}
-{{- $fromSecret := or (hasKey $env "secretName") (hasKey $env "secretKey") -}}
-{{- /* rule: extraEnvValueOrSecret */ -}}
-{{- if eq $fromSecret (hasKey $env "value") -}}
-{{- $problems = append $problems (printf $msg.extraEnvValueOrSecret $at) -}}
-{{- else if $fromSecret -}}
-{{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "msg" $msg
-  "nameField" (printf "%s.secretName" $at) "name" (default "" $env.secretName)
-  "keyField" (printf "%s.secretKey" $at) "key" (default "" $env.secretKey)
-  "what" "the value" "consequence" "the variable would have no value"
-) | fromYamlArray) -}}
-{{- end -}}
+{{- $problems = concat $problems (include "rasa.extraEnvProblems" (dict "msg" $msg "at" "rasa" "env" $rasa.extraEnv
+  "taken" $envNames "refusesApiToken" true) | fromYamlArray) -}}
+{{- /* The action server's container has no variable of the chart's. */ -}}
+{{- if $actionServer.enabled -}}
+{{- $problems = concat $problems (include "rasa.extraEnvProblems" (dict "msg" $msg "at" "actionServer"
+  "env" $actionServer.extraEnv "taken" list "refusesApiToken" false) | fromYamlArray) -}}
 {{- end -}}
 {{- /* rule: serviceAccountNameInvalid */ -}}
 {{- $serviceAccount := $rasa.serviceAccount.name -}}
@@ -153,16 +199,32 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $problems = append $problems (printf $msg.notADnsName "rasa.serviceAccount.name" $serviceAccount) -}}
 {{- end -}}
 {{- /* rule: imagePullSecretInvalid */ -}}
-{{- range $i, $name := $rasa.imagePullSecrets -}}
+{{- range $section := concat (list "rasa" "minter") (ternary (list "actionServer") list $actionServer.enabled) -}}
+{{- range $i, $name := index $v $section "imagePullSecrets" -}}
 {{- if not (include "rasa.isDnsName" $name) -}}
-{{- $problems = append $problems (printf $msg.notADnsName (printf "rasa.imagePullSecrets[%d]" $i) $name) -}}
+{{- $problems = append $problems (printf $msg.notADnsName (printf "%s.imagePullSecrets[%d]" $section $i) $name) -}}
 {{- end -}}
 {{- end -}}
-{{- /* The Rasa pod's own container, volumes and mount paths, as deployment.yaml renders them. */ -}}
+{{- end -}}
+{{- /* The Rasa pod's own containers, volumes and mount paths, as deployment.yaml renders them
+(twin: rasaPod in src/settings/pod-extensions.ts). */ -}}
+{{- $ownVolumes := list "config" "tmp" "home-config" "home-cache" -}}
+{{- $ownPaths := list "/etc/rasa" "/tmp" "/app/.config" "/app/.cache" -}}
+{{- $ownInit := list -}}
+{{- if or $rasa.model.persistence.enabled $rasa.model.download.url -}}
+{{- $ownVolumes = append $ownVolumes "models" -}}
+{{- $ownPaths = append $ownPaths "/app/models" -}}
+{{- if $rasa.model.download.url -}}{{- $ownInit = list "model-download" -}}{{- end -}}
+{{- end -}}
 {{- $problems = concat $problems (include "rasa.podExtensionProblems" (dict "msg" $msg "at" "rasa" "section" $rasa
-  "mainContainer" "rasa" "volumes" (list "config" "tmp" "home-config" "home-cache")
-  "mountPaths" (list "/etc/rasa" "/tmp" "/app/.config" "/app/.cache")
+  "mainContainer" "rasa" "volumes" $ownVolumes "mountPaths" $ownPaths "initContainers" $ownInit
 ) | fromYamlArray) -}}
+{{- /* The action server pod's own, as action-server-deployment.yaml renders them (twin: ACTION_SERVER_POD). */ -}}
+{{- if $actionServer.enabled -}}
+{{- $problems = concat $problems (include "rasa.podExtensionProblems" (dict "msg" $msg "at" "actionServer"
+  "section" $actionServer "mainContainer" "action-server" "volumes" (list "tmp") "mountPaths" (list "/tmp")
+) | fromYamlArray) -}}
+{{- end -}}
 {{- $ingress := $v.ingress -}}
 {{- if $ingress.enabled -}}
 {{- /* rule: ingressHostEmpty */ -}}
@@ -202,6 +264,11 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $unit := get (dict "s" 1 "m" 60 "h" 3600 "d" 86400 "w" 604800) (trimPrefix $digits $widget.expiresIn) -}}
 {{- if or (gt (len $digits) 9) (gt (mul (int64 $digits) $unit) 315360000) -}}
 {{- $problems = append $problems (printf $msg.widgetLifetimeTooLong (printf "%s.expiresIn" $at) $widget.expiresIn) -}}
+{{- /* rule: widgetLifetimeTooShortToRemint */ -}}
+{{- /* The derived schedule runs at a quarter of the shortest lifetime, at most once a minute
+("rasa.remintSchedule"): 4m (240 s) is the shortest it renews in time. */ -}}
+{{- else if and $v.minter.enabled (not $v.minter.schedule) (lt (mul (int64 $digits) $unit) 240) -}}
+{{- $problems = append $problems (printf $msg.widgetLifetimeTooShortToRemint (printf "%s.expiresIn" $at) $widget.expiresIn) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -221,6 +288,18 @@ Rendered by validate.yaml, which fails the release with every message at once.
 {{- $configMap := ternary (printf "ConfigMap %s" $configMapName) "the minter's ConfigMap" (ne (toString $configMapName) "") -}}
 {{- $problems = append $problems (printf $msg.widgetsOverConfigMapLimit
   $configMap (int64 $size.bytes) (int64 $size.fitting) (len $v.widgets)) -}}
+{{- end -}}
+{{- /* rule: demoWithoutMinter */ -}}
+{{- if and $v.demo.enabled (not $v.minter.enabled) -}}
+{{- $problems = append $problems $msg.demoWithoutMinter -}}
+{{- end -}}
+{{- /* rule: demoWidgetUnknown */ -}}
+{{- if and $v.demo.enabled $v.demo.widget -}}
+{{- $names := list -}}
+{{- range $v.widgets -}}{{- $names = append $names .name -}}{{- end -}}
+{{- if not (has $v.demo.widget $names) -}}
+{{- $problems = append $problems (printf $msg.demoWidgetUnknown $v.demo.widget) -}}
+{{- end -}}
 {{- end -}}
 {{- /* rule: yaml11Characters */ -}}
 {{- /* toJson writes U+2028 and U+2029 as \u2028 and \u2029 (not after an escaped backslash), the others raw. */ -}}
@@ -265,12 +344,21 @@ jwtKeyInChannels: >-
   comes from the Secret named by socketio.jwtKey.secretName
 modelsInEndpoints: >-
   'rasa.endpoints.models' is not allowed: set the model server with rasa.model.serverUrl
+actionEndpointWithActionServer: >-
+  'rasa.endpoints.action_endpoint' is set, but actionServer.enabled points Rasa at the chart's action
+  server: remove rasa.endpoints.action_endpoint, or --set actionServer.enabled=false to keep your own
 replicasWithoutSharedStore: >-
   '%s' is %d but 'rasa.endpoints.%s' is not set: several Rasa pods need a shared %s (e.g. Redis), or
   --set %s
 disruptionBudgetBlocksDrain: >-
   'rasa.podDisruptionBudget.minAvailable' (%d) must be below %s (%d), or no node could ever be
   drained (--set %s)
+rollingUpdateCannotProceed: >-
+  'rasa.rollingUpdate.maxSurge' and 'rasa.rollingUpdate.maxUnavailable' are both 0: an update could
+  neither start a new pod nor stop an old one (--set rasa.rollingUpdate.maxSurge=1)
+preStopDelayNotInGracePeriod: >-
+  'rasa.terminationGracePeriodSeconds' (%d) must be longer than rasa.preStopDelaySeconds (%d): the pod
+  would be killed before Rasa closes its sockets (--set rasa.terminationGracePeriodSeconds=%d)
 autoscalingMaxBelowMin: >-
   'rasa.autoscaling.maxReplicas' (%[1]d) is below rasa.autoscaling.minReplicas (%[2]d): raise it
   (--set rasa.autoscaling.maxReplicas=%[2]d)
@@ -280,6 +368,20 @@ autoscalingWithoutTarget: >-
 autoscalingTargetWithoutRequest: >-
   'rasa.autoscaling.%[1]s' is set but 'rasa.resources.requests.%[2]s' is empty: the autoscaler
   measures use as a share of the request (--set rasa.resources.requests.%[2]s=%[3]s)
+modelDownloadWithoutSha256: >-
+  'rasa.model.download.sha256' is empty: the file from rasa.model.download.url is used only when its
+  SHA-256 matches (--set rasa.model.download.sha256=<sha256sum of the file>)
+modelServerWithLocalModel: >-
+  '%s' is set, but so is rasa.model.serverUrl, the model server Rasa then loads its model from: keep
+  one source (--set %s, or --set rasa.model.serverUrl=)
+modelServerWithoutApi: >-
+  'rasa.model.serverUrl' is set but rasa.api.enabled is false: readiness asks Rasa's /status, an HTTP
+  API endpoint, whether the model server's model is loaded; turn the API on with its token (--set
+  rasa.api.enabled=true,rasa.api.tokenSecretName=<Secret>)
+modelClaimNotShared: >-
+  'rasa.model.persistence.accessModes' (%s) has no ReadWriteMany, but %s is %d: Rasa pods on several
+  nodes could not all mount the claim (--set rasa.model.persistence.accessModes={ReadWriteMany}, or
+  --set %s)
 rasaProWithoutLicence: >-
   'rasa.license.secretName' is empty but the image is %s: Rasa Pro needs its licence (--set
   rasa.license.secretName=<Secret with the licence>)
@@ -310,6 +412,8 @@ extraVolumeMountPathTwice: >-
   '%s.mountPath' (%s) is used twice: each mount needs a path of its own
 containerNameTaken: >-
   '%s.name' (%s) is the name of the pod's main container: pick another name
+containerNameOwnInit: >-
+  '%s.name' (%s) is the name of one of the pod's own init containers (%s): pick another name
 containerNameTwice: >-
   '%[1]s.name' (%[2]s) is used twice: the containers of %[3]s.initContainers and %[3]s.sidecars need
   names of their own
@@ -341,12 +445,22 @@ claimsIssuedOrNotBefore: >-
 widgetLifetimeTooLong: >-
   '%s' (%s) is longer than 10 years (3650d): use a shorter lifetime, or none for a token that never
   expires
+widgetLifetimeTooShortToRemint: >-
+  '%s' (%s) is shorter than 4m, the shortest lifetime the re-mint CronJob renews in time (it runs at
+  a quarter of the shortest lifetime, and at most once a minute): use 4m or more, or set the
+  schedule yourself (--set minter.schedule='* * * * *')
 noWidgetsToMint: >-
   'widgets' is empty: add a widget for the minter to sign a token for, or --set minter.enabled=false
 widgetsOverConfigMapLimit: >-
   'widgets' would make %s about %d bytes, over the 1 MiB a ConfigMap holds: the first %d of the %d
   widgets fit; spread them over several releases (each with its own minter.configMapName) or drop
   some
+demoWithoutMinter: >-
+  'demo.enabled' shows the token the minter writes, but minter.enabled is false: --set
+  minter.enabled=true, or --set demo.enabled=false
+demoWidgetUnknown: >-
+  'demo.widget' (%s) is not the name of a widget: name one of widgets[].name, or leave it empty for
+  the first (--set demo.widget=)
 yaml11Characters: >-
   the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims
   the spaces around, or U+007F to U+009F, U+FFFE or U+FFFF, for which Helm renders nothing: remove
@@ -445,10 +559,45 @@ Every dotted path under .value that ends in jwt_key, at any depth, as a YAML lis
 {{- end -}}
 
 {{/*
+Problems of a section's extraEnv (rasa, actionServer), as a YAML list. Takes msg (the rule
+messages), at (the section's path), env (its extraEnv), taken (the names of the variables the chart
+gives the container) and refusesApiToken (the Rasa container's: RASA_API_AUTH_TOKEN comes from
+rasa.api alone). Twin: the rasa.extraEnv[], actionServer.extraEnv[] scope of RULES in
+src/settings/rules.ts.
+*/}}
+{{- define "rasa.extraEnvProblems" -}}
+{{- $problems := list -}}
+{{- $taken := .taken -}}
+{{- range $i, $env := .env -}}
+{{- $at := printf "%s.extraEnv[%d]" $.at $i -}}
+{{- /* rule: apiTokenInExtraEnv */ -}}
+{{- if and $.refusesApiToken (eq $env.name "RASA_API_AUTH_TOKEN") -}}
+{{- $problems = append $problems (printf $.msg.apiTokenInExtraEnv $at $env.name) -}}
+{{- /* rule: extraEnvNameTaken */ -}}
+{{- else if has $env.name $taken -}}
+{{- $problems = append $problems (printf $.msg.extraEnvNameTaken $at $env.name) -}}
+{{- end -}}
+{{- $taken = append $taken $env.name -}}
+{{- $fromSecret := or (hasKey $env "secretName") (hasKey $env "secretKey") -}}
+{{- /* rule: extraEnvValueOrSecret */ -}}
+{{- if eq $fromSecret (hasKey $env "value") -}}
+{{- $problems = append $problems (printf $.msg.extraEnvValueOrSecret $at) -}}
+{{- else if $fromSecret -}}
+{{- $problems = concat $problems (include "rasa.secretRefProblems" (dict "msg" $.msg
+  "nameField" (printf "%s.secretName" $at) "name" (default "" $env.secretName)
+  "keyField" (printf "%s.secretKey" $at) "key" (default "" $env.secretKey)
+  "what" "the value" "consequence" "the variable would have no value"
+) | fromYamlArray) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $problems -}}
+{{- end -}}
+
+{{/*
 Problems of a pod's extension points (extraVolumes, extraVolumeMounts, initContainers, sidecars,
 extraEnvFrom), as a YAML list. Takes msg (the rule messages), at (the section's path: rasa), section
-(its values), and what the pod's template gives it itself: mainContainer, and volumes and
-mountPaths (lists, in order). Twin: POD_EXTENSION_RULES in src/settings/pod-extensions.ts.
+(its values), and what the pod's template gives it itself: mainContainer, and volumes, mountPaths
+and initContainers (lists, in order). Twin: POD_EXTENSION_RULES in src/settings/pod-extensions.ts.
 */}}
 {{- define "rasa.podExtensionProblems" -}}
 {{- $problems := list -}}
@@ -495,6 +644,9 @@ mountPaths (lists, in order). Twin: POD_EXTENSION_RULES in src/settings/pod-exte
 {{- /* rule: containerNameTaken */ -}}
 {{- if eq $container.name $.mainContainer -}}
 {{- $problems = append $problems (printf $.msg.containerNameTaken $at $container.name) -}}
+{{- /* rule: containerNameOwnInit */ -}}
+{{- else if has $container.name (default (list) $.initContainers) -}}
+{{- $problems = append $problems (printf $.msg.containerNameOwnInit $at $container.name (join ", " $.initContainers)) -}}
 {{- /* rule: containerNameTwice */ -}}
 {{- else if hasKey $containers $container.name -}}
 {{- $problems = append $problems (printf $.msg.containerNameTwice $at $container.name $.at) -}}

@@ -3,17 +3,20 @@
 # prints one line per image reference: "<ref> <archive>". Each archive is an OCI image layout that
 # `ctr -n k8s.io images import` accepts. Needs root (debootstrap, chroot, mount namespaces).
 #   scripts/images/build.sh              every image
-#   scripts/images/build.sh node rasa    only these
+#   scripts/images/build.sh node rasa    only these (node, rasa, rasa-sdk)
 #
 #   rsj.test/node:24.21.0    the token minter Job's image: Node and the libraries it links, nothing else
 #   rsj.test/rasa:3.6.21     Rasa Open Source 3.6.21 laid out like rasa/rasa, with test/e2e/bot trained
 #   rsj.test/rasa:3.6.21-b   the same image under a second tag, for a tag upgrade: both names are in
 #                            one archive, so one import gives both (for an image imported without
 #                            it: ctr -n k8s.io images tag rsj.test/rasa:3.6.21 rsj.test/rasa:3.6.21-b)
+#   rsj.test/rasa-sdk:3.6.2  the action server: Rasa SDK 3.6.2 laid out like rasa/rasa-sdk, with the
+#                            bot's custom actions (test/e2e/bot/actions) at /app/actions
 #
 # Everything is cached under $RSJ_CACHE/images by a hash of its inputs, stage by stage: Debian base
-# (debootstrap), wheels (pip), Python environment, image. A change to the bot retrains and repacks
-# only; a warm run only hashes inputs. Tool output goes to images/build.log; progress to stderr.
+# (debootstrap, shared by the Python images), wheels (pip), Python environment, image. A change to
+# the bot retrains and repacks only; a warm run only hashes inputs. Tool output goes to
+# images/build.log; progress to stderr.
 # test/e2e/ runs what is built, on the test cluster.
 set -euo pipefail
 # Stages return their result on stdout, so they run in $(...): let a failure there stop the build.
@@ -27,12 +30,17 @@ cache=$RSJ_CACHE/images
 log=$cache/build.log
 
 RASA_VERSION=3.6.21
+# The newest Rasa SDK of the 3.6 line, which Rasa 3.6.21 requires (rasa-sdk >=3.6.2,<3.7.0).
+RASA_SDK_VERSION=3.6.2
 DEBIAN_SUITE=bookworm
 python_home=/root/.pyenv/versions/3.10.13
 requirements=$repo/test/compat/requirements-rasa-oss.txt
+sdk_requirements=$repo/scripts/images/requirements-rasa-sdk.txt
 bot=$repo/test/e2e/bot
 # What `rasa train` reads; a models/ or .rasa/ left by training the bot by hand is not an input.
 bot_files=(config.yml domain.yml data)
+# What the action server loads (`python -m rasa_sdk --actions actions`); __pycache__ is not an input.
+action_files=(actions)
 oci_archive=$repo/scripts/images/oci-archive.py
 # shellcheck source=scripts/node.sh
 source "$repo/scripts/node.sh"
@@ -43,6 +51,8 @@ base_packages=(ca-certificates libbz2-1.0 libcrypt1 libexpat1 libffi8 libgcc-s1 
   libreadline8 libsqlite3-0 libssl3 libstdc++6 libtinfo6 libtirpc3 libuuid1 zlib1g)
 rasa_env_vars=(PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
   VIRTUAL_ENV=/opt/venv HOME=/app LANG=C.UTF-8 RASA_TELEMETRY_ENABLED=false)
+sdk_env_vars=(PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+  VIRTUAL_ENV=/opt/venv HOME=/app LANG=C.UTF-8)
 
 started=$SECONDS
 progress() { echo "[images $((SECONDS - started))s] $*" >&2; }
@@ -173,7 +183,8 @@ build_node() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Rasa, in stages: Debian base -> wheels -> Python environment -> trained bot + image.
+# The Python images (Rasa, Rasa SDK), in stages: Debian base -> wheels -> Python environment ->
+# image (for Rasa, with the bot trained). NAME (rasa, rasa-sdk) keeps each image's stages apart.
 
 # debootstrap's minbase with pyenv Python's runtime libraries, trimmed of docs, locales and apt lists.
 debian_base() {
@@ -202,27 +213,30 @@ debian_base() {
 # Every wheel the requirements need, built or downloaded with the very Python the image carries, so
 # that installing in the chroot needs no network and a rebuild no download. PEP 517 builds (in an
 # isolated environment with setuptools and wheel) for the few sdists: pyenv's Python has no `wheel`.
+#   wheelhouse NAME REQUIREMENTS
 wheelhouse() {
-  local key dir
+  local name=$1 requirements=$2 key dir
   key=$({ sha256sum <"$requirements"; "$python_home/bin/python3.10" -VV; declare -f wheelhouse; } | hash_of)
-  dir=$cache/wheels-$key
+  dir=$cache/$name-wheels-$key
   if [[ ! -d $dir ]]; then
-    quietly "rasa: pip wheel ($(grep -c '^[^#]' "$requirements") requirements)" \
-      "$python_home/bin/python3.10" -m pip wheel --use-pep517 --progress-bar off -w "$work/wheels" -r "$requirements"
-    mv "$work/wheels" "$dir"
-    prune "$dir" "$cache/wheels-*"
+    quietly "$name: pip wheel ($(grep -c '^[^#]' "$requirements") requirements)" \
+      "$python_home/bin/python3.10" -m pip wheel --use-pep517 --progress-bar off -w "$work/wheels-$name" -r "$requirements"
+    mv "$work/wheels-$name" "$dir"
+    prune "$dir" "$cache/$name-wheels-*"
   fi
   echo "$dir"
 }
 
 # pyenv's Python 3.10 under /opt/python (its rpath pointed into /root/.pyenv) and a venv at /opt/venv
-# holding exactly the requirements, /app for uid 1001, group 0 writable as in rasa/rasa.
-rasa_env() {
-  local base wheels key dir wheels_job
+# holding exactly the requirements, /app for uid 1001, group 0 writable as in rasa/rasa and
+# rasa/rasa-sdk.
+#   python_env NAME REQUIREMENTS
+python_env() {
+  local name=$1 requirements=$2 base wheels key dir wheels_job
   # Downloading wheels waits on the network, debootstrap mostly on the CPU: run them side by side,
   # the wheels in a process group of their own, so that pip is stopped too if debootstrap fails.
   set -m
-  wheelhouse >"$work/wheelhouse" &
+  wheelhouse "$name" "$requirements" >"$work/wheelhouse-$name" &
   wheels_job=$!
   set +m
   # shellcheck disable=SC2064
@@ -230,22 +244,22 @@ rasa_env() {
   base=$(debian_base)
   wait "$wheels_job"
   trap - EXIT
-  wheels=$(<"$work/wheelhouse")
+  wheels=$(<"$work/wheelhouse-$name")
   key=$({
     echo "$base $wheels"
     "$python_home/bin/python3.10" -VV
     stat -c '%n %s %Y' "$python_home/lib/libpython3.10.so.1.0"
-    declare -f rasa_env python_into
+    declare -f python_env python_into
   } | hash_of)
-  dir=$cache/rasa-env-$key
+  dir=$cache/$name-env-$key
   if [[ ! -d $dir ]]; then
-    local rootfs=$work/rasa-env
+    local rootfs=$work/$name-env
     mkdir -p "$rootfs"
     tar -C "$rootfs" --numeric-owner -xf "$base"
     python_into "$rootfs"
     cp "$requirements" "$rootfs/tmp/requirements.txt"
     mkdir "$rootfs/wheels"
-    quietly "rasa: pip install into /opt/venv" in_chroot "$rootfs" --bind="$wheels:/wheels" \
+    quietly "$name: pip install into /opt/venv" in_chroot "$rootfs" --bind="$wheels:/wheels" \
       /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/root PIP_DISABLE_PIP_VERSION_CHECK=1 sh -euc '
         /opt/python/bin/python3 -m venv /opt/venv
         /opt/venv/bin/pip install --no-index --find-links /wheels --progress-bar off -r /tmp/requirements.txt
@@ -254,11 +268,11 @@ rasa_env() {
     rm -rf "$rootfs/tmp/requirements.txt" "$rootfs/root/.cache"
     # A passwd entry lets getpass/pwd lookups for uid 1001 succeed, as in rasa/rasa.
     echo 'rasa:x:1001:0:rasa:/app:/usr/sbin/nologin' >>"$rootfs/etc/passwd"
-    mkdir -p "$rootfs/app/.config" "$rootfs/app/.cache"
+    mkdir -p "$rootfs/app"
     chown -R 1001:0 "$rootfs/app"
     chmod -R g=u "$rootfs/app"
     mv "$rootfs" "$dir"
-    prune "$dir" "$cache/rasa-env-*"
+    prune "$dir" "$cache/$name-env-*"
   fi
   echo "$dir"
 }
@@ -280,7 +294,7 @@ python_into() {
 
 build_rasa() {
   local refs=("rsj.test/rasa:$RASA_VERSION" "rsj.test/rasa:$RASA_VERSION-b") env key archive ref
-  env=$(rasa_env)
+  env=$(python_env rasa "$requirements")
   key=$({
     echo "$env ${refs[*]} ${rasa_env_vars[*]}"
     (cd "$bot" && find "${bot_files[@]}" -type f | LC_ALL=C sort | xargs sha256sum)
@@ -317,13 +331,57 @@ build_rasa() {
   for ref in "${refs[@]}"; do echo "$ref $archive"; done
 }
 
+# The action server, laid out like rasa/rasa-sdk: WORKDIR /app, USER 1001 (group 0), the actions
+# package at /app/actions and ./entrypoint.sh, so that the chart's `start --actions actions --port N`
+# runs the same here and on the official image.
+build_rasa_sdk() {
+  local ref=rsj.test/rasa-sdk:$RASA_SDK_VERSION env key archive
+  env=$(python_env rasa-sdk "$sdk_requirements")
+  key=$({
+    echo "$env $ref ${sdk_env_vars[*]}"
+    (cd "$bot" && find "${action_files[@]}" -type f ! -path '*/__pycache__/*' | LC_ALL=C sort | xargs sha256sum)
+    sha256sum <"$oci_archive"
+    declare -f build_rasa_sdk
+  } | hash_of)
+  archive=$cache/rasa-sdk-$RASA_SDK_VERSION-$key.tar
+  if [[ ! -f $archive ]]; then
+    local rootfs=$work/rasa-sdk actions args=() var
+    # Hard links: the environment stays intact because only new files are added.
+    cp -al "$env" "$rootfs"
+    (cd "$bot" && find "${action_files[@]}" -type f ! -path '*/__pycache__/*' -exec cp --parents {} "$rootfs/app/" \;)
+    # shellcheck disable=SC2016 # expanded by the image's shell
+    printf '%s\n' '#!/bin/sh' \
+      '# As in rasa/rasa-sdk: "start ARGS..." runs the action server with ARGS; anything else runs as given.' \
+      'if [ "${1:-}" = start ]; then shift; exec python -m rasa_sdk "$@"; fi' 'exec "$@"' >"$rootfs/app/entrypoint.sh"
+    chmod 0755 "$rootfs/app/entrypoint.sh"
+    chown -R 1001:0 "$rootfs/app"
+    chmod -R g=u "$rootfs/app"
+    # Load the actions as the server does, so that a broken action fails here and not as a pod that
+    # never gets ready.
+    # shellcheck disable=SC2016 # expanded by the inner shell
+    actions=$(in_chroot "$rootfs" --user=1001:0 /usr/bin/env -i "${sdk_env_vars[@]}" PYTHONDONTWRITEBYTECODE=1 sh -euc '
+      cd /app
+      python -c "import sys; from rasa_sdk.executor import ActionExecutor; e = ActionExecutor(); e.register_package(sys.argv[1]); print(*sorted(e.actions))" actions') ||
+      fail "the action server image cannot load test/e2e/bot/actions"
+    [[ -n $actions ]] || fail "test/e2e/bot/actions registers no action"
+    progress "rasa-sdk: the image loads these actions: $actions"
+    for var in "${sdk_env_vars[@]}"; do args+=(--env "$var"); done
+    quietly "rasa-sdk: packing $ref" python3 "$oci_archive" "$rootfs" "$archive" --ref "$ref" "${args[@]}" \
+      --entrypoint '["./entrypoint.sh"]' --cmd '["start", "--actions", "actions"]' --workdir /app --user 1001 \
+      --label "org.opencontainers.image.version=$RASA_SDK_VERSION"
+    rm -rf "$rootfs"
+    prune "$archive" "$cache/rasa-sdk-$RASA_SDK_VERSION-*.tar"
+  fi
+  echo "$ref $archive"
+}
+
 # ---------------------------------------------------------------------------------------------
 
 [[ $(id -u) == 0 ]] || fail "needs root (debootstrap, chroot, mount namespaces)"
 images=("$@")
-[[ ${#images[@]} -gt 0 ]] || images=(node rasa)
+[[ ${#images[@]} -gt 0 ]] || images=(node rasa rasa-sdk)
 for image in "${images[@]}"; do
-  [[ $image == node || $image == rasa ]] || fail "unknown image '$image' (known: node, rasa)"
+  [[ $image == node || $image == rasa || $image == rasa-sdk ]] || fail "unknown image '$image' (known: node, rasa, rasa-sdk)"
 done
 [[ -f $oci_archive ]] || fail "$oci_archive is missing"
 
@@ -341,6 +399,6 @@ work=$(mktemp -d "$cache/.build.XXXXXX")
 trap '[[ ! -s $work/build.log ]] || mv "$work/build.log" "$log"; rm -rf "$work"' EXIT
 
 for image in "${images[@]}"; do
-  "build_$image"
+  "build_${image//-/_}"
 done
 progress "done"

@@ -5,11 +5,17 @@ export interface CommandResult {
   readonly exitCode?: number;
 }
 
+/** What a command may say while it runs, before its result: a command that waits says what for. */
+export interface CommandIo {
+  /** One line for stderr, now. */
+  progress(line: string): void;
+}
+
 /** One CLI command. Reads its arguments and environment only when run, never at import. */
 export interface Command {
   readonly name: string;
   readonly usage: string;
-  run(argv: readonly string[], env: NodeJS.ProcessEnv): CommandResult | Promise<CommandResult>;
+  run(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandIo): CommandResult | Promise<CommandResult>;
 }
 
 /** Warnings as a command prints them on stderr: one line each, after `warning: `. */

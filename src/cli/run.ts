@@ -1,5 +1,5 @@
 import { SettingsError } from '../settings/errors.js';
-import type { Command, CommandResult } from './command.js';
+import type { Command, CommandIo, CommandResult } from './command.js';
 import { CliError, EXIT } from './errors.js';
 
 /**
@@ -11,6 +11,8 @@ export const commands: ReadonlyArray<{ name: string; summary: string; load: () =
   { name: 'mint', summary: 'sign a widget token, or every widget of a values file into a ConfigMap', load: async () => (await import('./commands/mint.js')).mint },
   { name: 'verify', summary: "say whether Rasa's socketio channel would accept a token", load: async () => (await import('./commands/verify.js')).verify },
   { name: 'snippet', summary: 'print the HTML that puts a widget with its token on a page', load: async () => (await import('./commands/snippet.js')).snippet },
+  { name: 'status', summary: "print how long each widget token in a release's ConfigMap has left", load: async () => (await import('./commands/status.js')).status },
+  { name: 'rotate', summary: "replace a release's JWT key, re-mint its tokens and restart its Rasa pods", load: async () => (await import('./commands/rotate.js')).rotate },
 ];
 
 export function helpText(): string {
@@ -30,8 +32,12 @@ exit status:
 `;
 }
 
-/** Runs one command line; turns every failure into a message and an exit status. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Required<CommandResult>> {
+/**
+ * Runs one command line; turns every failure into a message and an exit status. Lines a command
+ * says while it runs go to `io` (main writes them to stderr at once); without one they open the
+ * result's stderr.
+ */
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io?: CommandIo): Promise<Required<CommandResult>> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     return { stdout: helpText(), stderr: '', exitCode: name === undefined ? EXIT.USAGE : EXIT.OK };
@@ -44,11 +50,13 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
   if (rest.includes('--help') || rest.includes('-h')) {
     return { stdout: `${command.usage}\n`, stderr: '', exitCode: EXIT.OK };
   }
+  const said: string[] = [];
+  const progress = io ?? { progress: (line: string) => said.push(`${line}\n`) };
   try {
-    const result = await command.run(rest, env);
-    return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.exitCode ?? EXIT.OK };
+    const result = await command.run(rest, env, progress);
+    return { stdout: result.stdout ?? '', stderr: said.join('') + (result.stderr ?? ''), exitCode: result.exitCode ?? EXIT.OK };
   } catch (error) {
-    return { stdout: '', stderr: `${name}: ${describe(error)}\n`, exitCode: exitCodeOf(error) };
+    return { stdout: '', stderr: `${said.join('')}${name}: ${describe(error)}\n`, exitCode: exitCodeOf(error) };
   }
 }
 

@@ -1,9 +1,11 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
-import type * as kplus from 'cdk8s-plus-27';
+import * as kplus from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import type { EnvVar } from '../plan/index.js';
 import type { Quantity } from '../settings/index.js';
 
-/** A workload whose pod template is at spec.template. */
-export type PodWorkload = kplus.Deployment | kplus.Job;
+/** A workload with a pod template: at spec.template, or a CronJob's at spec.jobTemplate.spec.template. */
+export type PodWorkload = kplus.Deployment | kplus.Job | kplus.CronJob;
 
 interface Resources {
   readonly requests: Readonly<Record<string, Quantity>>;
@@ -45,10 +47,12 @@ export interface PodSettings {
   readonly extraVolumeMounts?: readonly object[];
   /** ConfigMaps and Secrets whose keys become the main container's env. @default - none */
   readonly extraEnvFrom?: readonly object[];
+  /** Seconds a stopping pod gets before it is killed, its main container's preStop included. @default 30 */
+  readonly terminationGracePeriodSeconds?: number;
+  /** Seconds the main container sleeps in a preStop hook before it is sent SIGTERM; 0 for none. @default 0 */
+  readonly preStopDelaySeconds?: number;
 }
 
-const TEMPLATE = '/spec/template';
-const POD_SPEC = `${TEMPLATE}/spec`;
 const SCHEDULING = ['nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'priorityClassName'] as const;
 /** The extension points: [list of the pod spec, setting that extends it]. */
 const POD_LISTS = [['initContainers', 'initContainers'], ['containers', 'sidecars'], ['volumes', 'extraVolumes']] as const;
@@ -69,6 +73,8 @@ const MAIN_CONTAINER_LISTS = [['volumeMounts', 'extraVolumeMounts'], ['envFrom',
  * - Image pull Secrets: cdk8s-plus-27 takes a single one (dockerRegistryAuth).
  * - Scheduling as Kubernetes spells it: cdk8s-plus-27 builds affinity only from its own selector
  *   classes and has no priorityClassName; the chart passes them through with toYaml.
+ * - Stopping: the grace period replaces cdk8s-plus-27's 30 seconds when the settings have one, and
+ *   a preStop `sleep` keeps the main container serving while endpoints are withdrawn.
  * - The `cdk8s.io/metadata.addr` label that cdk8s-plus-27 puts on every pod template, a hash of
  *   the construct path, is taken away: selectors are stable labels, and a refactor would change it.
  * - The extension points go in as given, after the pod's own items (sidecars after the main
@@ -78,21 +84,30 @@ const MAIN_CONTAINER_LISTS = [['volumeMounts', 'extraVolumeMounts'], ['envFrom',
  */
 export function buildPod(workload: PodWorkload, mainContainer: string, settings: PodSettings): void {
   const object = ApiObject.of(workload);
-  const container = `${POD_SPEC}/containers/${containerIndex(workload, mainContainer)}`;
-  object.addJsonPatch(JsonPatch.remove(`${TEMPLATE}/metadata/labels/cdk8s.io~1metadata.addr`));
-  setSecurityContext(object, POD_SPEC, settings.podSecurityContext);
+  const template = templatePath(workload);
+  const templateAt = `/${template.join('/')}`;
+  const podSpec = `${templateAt}/spec`;
+  const container = `${podSpec}/containers/${containerIndex(workload, mainContainer)}`;
+  object.addJsonPatch(JsonPatch.remove(`${templateAt}/metadata/labels/cdk8s.io~1metadata.addr`));
+  setSecurityContext(object, podSpec, settings.podSecurityContext);
   setSecurityContext(object, container, settings.containerSecurityContext);
   object.addJsonPatch(JsonPatch.add(`${container}/resources`, resources(settings.resources)));
+  if (settings.terminationGracePeriodSeconds !== undefined) {
+    object.addJsonPatch(JsonPatch.replace(`${podSpec}/terminationGracePeriodSeconds`, settings.terminationGracePeriodSeconds));
+  }
+  if (settings.preStopDelaySeconds) {
+    object.addJsonPatch(JsonPatch.add(`${container}/lifecycle`, { preStop: { exec: { command: ['sleep', String(settings.preStopDelaySeconds)] } } }));
+  }
   const pullSecrets = settings.imagePullSecrets ?? [];
   if (pullSecrets.length > 0) {
-    object.addJsonPatch(JsonPatch.add(`${POD_SPEC}/imagePullSecrets`, pullSecrets.map((name) => ({ name }))));
+    object.addJsonPatch(JsonPatch.add(`${podSpec}/imagePullSecrets`, pullSecrets.map((name) => ({ name }))));
   }
   for (const field of SCHEDULING) {
     const value = settings[field];
-    if (!isEmpty(value)) object.addJsonPatch(JsonPatch.add(`${POD_SPEC}/${field}`, value));
+    if (!isEmpty(value)) object.addJsonPatch(JsonPatch.add(`${podSpec}/${field}`, value));
   }
   if ([...POD_LISTS, ...MAIN_CONTAINER_LISTS].some(([, setting]) => !isEmpty(settings[setting]))) {
-    editRenderedPod(object, (pod) => {
+    editRenderedPod(object, template, (pod) => {
       const main = (pod.containers as JsonObject[]).find((c) => c.name === mainContainer)!;
       for (const [field, setting] of MAIN_CONTAINER_LISTS) append(main, field, settings[setting]);
       for (const [field, setting] of POD_LISTS) append(pod, field, settings[setting]);
@@ -101,6 +116,11 @@ export function buildPod(workload: PodWorkload, mainContainer: string, settings:
 }
 
 type JsonObject = Record<string, unknown>;
+
+/** The keys from the object's root to its pod template. */
+function templatePath(workload: PodWorkload): readonly string[] {
+  return 'schedule' in workload ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
+}
 type PodEdit = (pod: JsonObject) => void;
 const POD_EDITS = new WeakMap<ApiObject, PodEdit[]>();
 
@@ -111,16 +131,17 @@ const POD_EDITS = new WeakMap<ApiObject, PodEdit[]>();
  * it does not know and reads quantities and int-or-strings as its own classes (a sidecar's
  * `cpu: 100m` or a probe's `port: 8080` would vanish). Keys come out sorted, as cdk8s writes them.
  */
-function editRenderedPod(object: ApiObject, edit: PodEdit): void {
+function editRenderedPod(object: ApiObject, template: readonly string[], edit: PodEdit): void {
   let edits = POD_EDITS.get(object);
   if (edits === undefined) {
     const pending: PodEdit[] = [];
     const render = object.toJson.bind(object);
     object.toJson = () => {
       const json = render();
-      const pod = json.spec.template.spec as JsonObject;
+      const podTemplate = template.reduce((node: JsonObject, key) => node[key] as JsonObject, json) as JsonObject;
+      const pod = podTemplate.spec as JsonObject;
       for (const e of pending) e(pod);
-      json.spec.template.spec = sortedKeys(pod);
+      podTemplate.spec = sortedKeys(pod);
       return json;
     };
     POD_EDITS.set(object, (edits = pending));
@@ -151,6 +172,29 @@ export function containerIndex(workload: PodWorkload, name: string): number {
     throw new Error(`container '${name}' is not in ${workload.node.path} (its containers: ${names.join(', ') || 'none'})`);
   }
   return index;
+}
+
+/**
+ * A container's env, planned as Kubernetes spells it, as cdk8s-plus values in order: a plain value,
+ * or a key of a Secret referenced by its name, never owned. `secrets` gives the Secret of a
+ * variable by the variable's name instead (the Rasa container's JWT key, from the JwtKeySecret).
+ */
+export function containerEnv(scope: Construct, env: readonly EnvVar[],
+  secrets: Readonly<Record<string, kplus.SecretValue>> = {}): Record<string, kplus.EnvValue> {
+  const values: Record<string, kplus.EnvValue> = {};
+  for (const e of env) {
+    const given = secrets[e.name];
+    if (given !== undefined) {
+      values[e.name] = kplus.EnvValue.fromSecretValue(given);
+    } else if ('value' in e) {
+      values[e.name] = kplus.EnvValue.fromValue(e.value);
+    } else {
+      const { name, key } = e.valueFrom.secretKeyRef;
+      const secret = kplus.Secret.fromSecretName(scope, `secret-${scope.node.children.length}`, name);
+      values[e.name] = kplus.EnvValue.fromSecretValue({ secret, key });
+    }
+  }
+  return values;
 }
 
 /** cdk8s-plus-27 always renders a securityContext; an empty one is taken away, as the chart leaves it out. */

@@ -5,13 +5,18 @@ import { componentMetadata, objectMetadata, planBot, podMetadata, type BotPlan, 
 import { isDns1123Label, resolveSettings, SettingsError, type Settings, type SettingsInput } from '../settings/index.js';
 import { JwtKeySecret } from './jwt-key-secret.js';
 import { KeyGenerator } from './key-generator.js';
+import { DemoPage } from './demo-page.js';
+import { RasaActionServer } from './rasa-action-server.js';
 import { RasaAutoscaler } from './rasa-autoscaler.js';
 import { RasaConfig } from './rasa-config.js';
 import { RasaDisruptionBudget } from './rasa-disruption-budget.js';
 import { RasaIngress } from './rasa-ingress.js';
+import { RasaNetworkPolicy } from './rasa-network-policy.js';
+import { RasaModelClaim } from './rasa-model-claim.js';
 import { RasaServer } from './rasa-server.js';
 import { RasaService } from './rasa-service.js';
 import { TokenMinter } from './token-minter.js';
+import { TokenReminter } from './token-reminter.js';
 
 export interface RasaBotProps {
   /**
@@ -58,10 +63,20 @@ export class RasaBot extends Construct {
   public readonly service: RasaService;
   public readonly ingress?: RasaIngress;
   public readonly disruptionBudget?: RasaDisruptionBudget;
+  /** The models' PersistentVolumeClaim, when gates.modelClaim. */
+  public readonly modelClaim?: RasaModelClaim;
   /** The Deployment's autoscaler, when rasa.autoscaling.enabled. */
   public readonly autoscaler?: RasaAutoscaler;
   public readonly minter?: TokenMinter;
+  /** The CronJob that runs the minter again before the tokens expire, when gates.reminter. */
+  public readonly reminter?: TokenReminter;
   public readonly keyGenerator?: KeyGenerator;
+  /** The action server and its Service, when actionServer.enabled. */
+  public readonly actionServer?: RasaActionServer;
+  /** One NetworkPolicy per kind of pod, when networkPolicy.enabled. */
+  public readonly networkPolicies: readonly RasaNetworkPolicy[];
+  /** The page with a widget and its current token, when demo.enabled. */
+  public readonly demo?: DemoPage;
 
   constructor(scope: Construct, id: string, props: RasaBotProps = {}) {
     super(scope, id);
@@ -125,6 +140,12 @@ export class RasaBot extends Construct {
       });
     }
     if (gates.autoscaler) this.autoscaler = new RasaAutoscaler(this, 'Autoscaler', { plan: plan.autoscaler, metadata: server });
+    if (gates.modelClaim) {
+      this.modelClaim = new RasaModelClaim(this, 'ModelClaim', {
+        persistence: s.rasa.model.persistence,
+        metadata: objectMetadata(server, plan.modelClaim.name),
+      });
+    }
     if (gates.ingress) {
       const { host, className, tlsSecretName } = s.ingress;
       this.ingress = new RasaIngress(this, 'Ingress', {
@@ -137,6 +158,14 @@ export class RasaBot extends Construct {
         metadata: serverObject(plan.ingress.annotations),
       });
     }
+    if (gates.actionServer) {
+      this.actionServer = new RasaActionServer(this, 'ActionServer', {
+        plan: plan.actionServer,
+        actionServer: s.actionServer,
+        selector: plan.labels['action-server'].selector,
+        metadata: componentMetadata(plan, 'action-server'),
+      });
+    }
     const scriptJob = (component: Component) => ({
       minter: s.minter,
       metadata: componentMetadata(plan, component),
@@ -144,5 +173,25 @@ export class RasaBot extends Construct {
     });
     if (gates.keyGenerator) this.keyGenerator = new KeyGenerator(this, 'KeyGenerator', { job: plan.keyGenerator, ...scriptJob('keygen') });
     if (gates.minter) this.minter = new TokenMinter(this, 'Minter', { job: plan.minter, jwtKey, ...scriptJob('minter') });
+    if (this.minter && gates.reminter) {
+      const { serviceAccount, files } = this.minter.scriptJob;
+      this.reminter = new TokenReminter(this, 'Reminter', {
+        plan: plan.reminter, job: plan.minter, jwtKey, serviceAccount, files, ...scriptJob('minter'),
+      });
+    }
+    if (gates.demo) {
+      this.demo = new DemoPage(this, 'Demo', {
+        plan: plan.demo,
+        demo: s.demo,
+        minter: s.minter,
+        selector: plan.labels.demo.selector,
+        podMetadata: plan.demo.podMetadata,
+        metadata: componentMetadata(plan, 'demo'),
+      });
+    }
+    this.networkPolicies = plan.networkPolicies.map((policy) => new RasaNetworkPolicy(this, `NetworkPolicy-${policy.component}`, {
+      policy,
+      metadata: componentMetadata(plan, policy.component),
+    }));
   }
 }

@@ -1,19 +1,20 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { CONFIG_DIR, objectMetadata, type ComponentMetadata, type RasaServerPlan } from '../plan/index.js';
+import { CONFIG_DIR, objectMetadata, type ComponentMetadata, type ProbePlan, type RasaServerPlan } from '../plan/index.js';
 import type { RasaSettings } from '../settings/index.js';
-import { buildPod } from './pod-builder.js';
+import { buildPod, containerEnv } from './pod-builder.js';
 
 /** Properties of `RasaServer`. */
 export interface RasaServerProps {
   /**
    * The server's part of the plan (plan.server): the Deployment's name and replicas, the
-   * container's image, command, args and env, the pod template's metadata.
+   * container's image, command, args, env and probes, the pod's own init containers, volumes and
+   * mounts (the model download and the models volume), the pod template's metadata.
    */
   readonly plan: RasaServerPlan;
   /**
-   * The rasa section of the settings: port, probes, image pull policy, resources,
+   * The rasa section of the settings: port, image pull policy, resources,
    * security contexts, scheduling.
    */
   readonly rasa: RasaSettings;
@@ -52,6 +53,11 @@ export class RasaServer extends Construct {
     this.deployment = new kplus.Deployment(this, 'Resource', {
       metadata: objectMetadata(props.metadata ?? {}, plan.name),
       replicas: plan.replicas,
+      // maxUnavailable 0 by default: an old pod stops only once its replacement is Ready.
+      strategy: kplus.DeploymentStrategy.rollingUpdate({
+        maxSurge: percentOrAbsolute(rasa.rollingUpdate.maxSurge),
+        maxUnavailable: percentOrAbsolute(rasa.rollingUpdate.maxUnavailable),
+      }),
       select: false,
       podMetadata: plan.podMetadata,
       // Rasa never talks to the Kubernetes API: no pod of it carries a token.
@@ -65,13 +71,6 @@ export class RasaServer extends Construct {
 
     const config = kplus.Volume.fromConfigMap(this, 'config', props.config, { name: 'config' });
     const scratch = (name: string) => kplus.Volume.fromEmptyDir(this, name, name);
-    const probe = (p: { periodSeconds: number; failureThreshold: number }) =>
-      kplus.Probe.fromHttpGet('/', {
-        port: rasa.port,
-        periodSeconds: Duration.seconds(p.periodSeconds),
-        failureThreshold: p.failureThreshold,
-        timeoutSeconds: Duration.seconds(5),
-      });
 
     const container = this.deployment.addContainer({
       name: 'rasa',
@@ -81,9 +80,9 @@ export class RasaServer extends Construct {
       args: [...plan.args],
       ports: [{ name: 'http', number: rasa.port }],
       envVariables: envValues(this, plan, props.jwtKey),
-      startup: probe(rasa.startupProbe),
-      liveness: probe(rasa.livenessProbe),
-      readiness: probe(rasa.readinessProbe),
+      startup: kubeProbe(plan.probes.startupProbe),
+      liveness: kubeProbe(plan.probes.livenessProbe),
+      readiness: kubeProbe(plan.probes.readinessProbe),
     });
     container.mount(CONFIG_DIR, config, { readOnly: true });
     // Rasa writes temp files, unpacked models and its global config (HOME is /app): with a
@@ -92,8 +91,32 @@ export class RasaServer extends Construct {
     container.mount('/app/.config', scratch('home-config'));
     container.mount('/app/.cache', scratch('home-cache'));
 
-    buildPod(this.deployment, container.name, rasa);
+    // The models volume, its mount and the download go in as the plan writes them, before the user's.
+    buildPod(this.deployment, container.name, {
+      ...rasa,
+      initContainers: [...plan.initContainers, ...rasa.initContainers],
+      extraVolumes: [...plan.volumes, ...rasa.extraVolumes],
+      extraVolumeMounts: [...plan.volumeMounts, ...rasa.extraVolumeMounts],
+    });
   }
+}
+
+/** A probe of the plan (see serverProbes) as cdk8s-plus-27 writes it: httpGet, tcpSocket or exec. */
+function kubeProbe(p: ProbePlan): kplus.Probe {
+  const options = {
+    periodSeconds: Duration.seconds(p.periodSeconds),
+    failureThreshold: p.failureThreshold,
+    timeoutSeconds: Duration.seconds(p.timeoutSeconds),
+  };
+  if (p.httpGet) return kplus.Probe.fromHttpGet(p.httpGet.path, { port: p.httpGet.port, ...options });
+  if (p.tcpSocket) return kplus.Probe.fromTcpSocket({ port: p.tcpSocket.port, ...options });
+  if (p.exec) return kplus.Probe.fromCommand([...p.exec.command], options);
+  throw new Error(`a probe of the plan has no httpGet, tcpSocket or exec: ${JSON.stringify(p)}`);
+}
+
+/** A number of pods, or a percentage of them ("25%"), as the settings write it. */
+function percentOrAbsolute(value: number | string): kplus.PercentOrAbsolute {
+  return typeof value === 'number' ? kplus.PercentOrAbsolute.absolute(value) : kplus.PercentOrAbsolute.percent(Number(value.slice(0, -1)));
 }
 
 /**
@@ -101,18 +124,7 @@ export class RasaServer extends Construct {
  * Secret referenced by name, never owned.
  */
 function envValues(scope: Construct, plan: RasaServerPlan, jwtKey: kplus.SecretValue): Record<string, kplus.EnvValue> {
-  const values: Record<string, kplus.EnvValue> = {};
-  for (const e of plan.env) {
-    if (e.name === plan.keyEnvName) {
-      values[e.name] = kplus.EnvValue.fromSecretValue(jwtKey);
-    } else if ('value' in e) {
-      values[e.name] = kplus.EnvValue.fromValue(e.value);
-    } else {
-      const { name, key } = e.valueFrom.secretKeyRef;
-      const secret = kplus.Secret.fromSecretName(scope, `secret-${scope.node.children.length}`, name);
-      values[e.name] = kplus.EnvValue.fromSecretValue({ secret, key });
-    }
-  }
+  const values = containerEnv(scope, plan.env, { [plan.keyEnvName]: jwtKey });
   if (!(plan.keyEnvName in values)) {
     throw new Error(`'plan.keyEnvName' (${plan.keyEnvName}) is not a variable of plan.env (${Object.keys(values).join(', ') || 'none'})`);
   }

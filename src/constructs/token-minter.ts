@@ -16,8 +16,9 @@ export interface TokenMinterProps extends ScriptJobCommonProps {
 
 /**
  * The Job that mints the widget tokens in the cluster. Its Role may get and patch ONE ConfigMap
- * by name (and create it, for a first server-side apply); the key reaches it as an env var from
- * the Secret, so it needs no access to Secrets at all.
+ * by name (and create it, for a first server-side apply) and, with minter.restartOnKeyChange, get
+ * and patch the Rasa Deployment by name (to restart its pods on a new key); the key reaches it as
+ * an env var from the Secret, so it needs no access to Secrets at all.
  */
 export class TokenMinter extends Construct {
   /** Name of the ConfigMap the tokens and snippets are written to. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MintError } from '../minter/errors.js';
 import { keyFingerprint } from '../minter/fingerprint.js';
@@ -6,6 +5,7 @@ import { runProgram, requestOptions, type ProgramOptions } from '../minter/kube/
 import { inClusterConnection } from '../minter/kube/service-account.js';
 import { KEY_BYTES_FOR } from '../settings/rules.js';
 import { ensureKeySecret } from './ensure-secret.js';
+import { newJwtKey } from './new-key.js';
 import { parseKeygenInput } from './input.js';
 
 /**
@@ -28,7 +28,7 @@ export function runKeygen(opts: ProgramOptions): Promise<number> {
     let fingerprint = '';
     const target = { namespace, name: input.secretName, key: input.secretKey, minBytes: KEY_BYTES_FOR[input.method], labels: input.labels };
     const outcome = await ensureKeySecret(conn, target, () => {
-      const key = randomBytes(32).toString('hex');
+      const key = newJwtKey();
       fingerprint = keyFingerprint(new TextEncoder().encode(key));
       return key;
     }, requestOptions(opts.env, 'KEYGEN', opts.log));

@@ -5,6 +5,8 @@ export * from './input.js';
 export * from './key.js';
 export * from './kube/apply-configmap.js';
 export * from './kube/connection.js';
+export * from './kube/json-request.js';
+export * from './kube/key-rollout.js';
 export * from './kube/program.js';
 export * from './kube/retry.js';
 export * from './kube/service-account.js';

@@ -17,6 +17,11 @@ export interface MinterInput {
   readonly keyEnv: string;
   /** The channel's jwt_method. */
   readonly method: Method;
+  /**
+   * The Rasa Deployment whose pods the minter restarts when it signs with another key than they
+   * loaded (see restartOnNewKey); empty for none.
+   */
+  readonly restartDeployment: string;
   readonly widgets: readonly ResolvedWidget[];
 }
 
@@ -33,6 +38,8 @@ export function parseMinterInput(value: unknown): MinterInput {
   if (!isPlainObject(labels) || Object.values(labels).some((v) => typeof v !== 'string')) {
     fail("'labels' must map names to strings");
   }
+  const restartDeployment = value.restartDeployment ?? '';
+  if (typeof restartDeployment !== 'string') fail("'restartDeployment' must be a string");
   if (!Array.isArray(value.widgets)) return fail("'widgets' must be a list");
   const widgets = value.widgets.map((w: unknown, i: number): ResolvedWidget => {
     if (!isPlainObject(w)) return fail(`'widgets[${i}]' must be an object`);
@@ -48,6 +55,7 @@ export function parseMinterInput(value: unknown): MinterInput {
     labels: labels as Record<string, string>,
     keyEnv: value.keyEnv as string,
     method: checkMethod(value.method as string, 'method'),
+    restartDeployment: restartDeployment as string,
     widgets,
   };
 }

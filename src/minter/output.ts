@@ -15,9 +15,10 @@ export interface MintedWidget {
 }
 
 /**
- * The ConfigMap's data: per widget its token and both snippets, plus index.json (names, URLs,
- * expiry times and the key's fingerprint). Nothing time-dependent beyond `exp`, so minting the
- * same widgets again writes the same bytes.
+ * The ConfigMap's data: per widget its token, both snippets and, for a token that expires, its
+ * expiry (`<widget>.expires-at`, RFC 3339 in UTC), plus index.json (names, URLs, expiry times and
+ * the key's fingerprint). Nothing time-dependent beyond `exp`, so minting the same widgets again
+ * writes the same bytes.
  */
 export function widgetsConfigMapData(widgets: readonly MintedWidget[], meta: { method: Method; keyFingerprint: string }): Record<string, string> {
   const data: Record<string, string> = {};
@@ -25,8 +26,9 @@ export function widgetsConfigMapData(widgets: readonly MintedWidget[], meta: { m
     data[`${w.name}.token`] = w.token;
     data[`${w.name}.legacy.html`] = legacySnippet(w);
     data[`${w.name}.web-component.html`] = webComponentSnippet(w);
+    if (w.expiresAt !== null) data[`${w.name}.expires-at`] = expiryTime(w.expiresAt);
   }
-  const index = {
+  const index: WidgetsIndex = {
     method: meta.method,
     keyFingerprint: meta.keyFingerprint,
     widgets: widgets.map((w) => ({
@@ -37,6 +39,29 @@ export function widgetsConfigMapData(widgets: readonly MintedWidget[], meta: { m
   };
   data['index.json'] = `${JSON.stringify(index, null, 2)}\n`;
   return data;
+}
+
+/** index.json: the widgets' names, URLs and expiry times (ISO 8601, null for none), and the key's fingerprint. */
+export interface WidgetsIndex {
+  readonly method: string;
+  readonly keyFingerprint: string;
+  readonly widgets: ReadonlyArray<{ readonly name: string; readonly url: string; readonly expiresAt: string | null }>;
+}
+
+/** index.json as a ConfigMap holds it; undefined when it is absent or not what the minter writes. */
+export function parseWidgetsIndex(text: string | undefined): WidgetsIndex | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const index = JSON.parse(text) as Partial<WidgetsIndex> | null;
+    return typeof index?.keyFingerprint === 'string' && Array.isArray(index.widgets) ? index as WidgetsIndex : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `exp` as RFC 3339 in UTC, to the second: 2026-11-29T00:00:00Z. */
+export function expiryTime(exp: number): string {
+  return new Date(exp * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Refuses, before any write, data that the API server would refuse for its size. */

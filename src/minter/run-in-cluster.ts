@@ -3,6 +3,7 @@ import { MintError } from './errors.js';
 import { parseMinterInput } from './input.js';
 import { signingKey } from './key.js';
 import { applyConfigMap } from './kube/apply-configmap.js';
+import { KEY_FINGERPRINT_ANNOTATION, restartOnNewKey } from './kube/key-rollout.js';
 import { requestOptions, runProgram, type ProgramOptions } from './kube/program.js';
 import { inClusterConnection } from './kube/service-account.js';
 import { mintWidgets } from './mint.js';
@@ -12,9 +13,12 @@ export interface InClusterOptions extends ProgramOptions {
 }
 
 /**
- * The minter Job: reads minter.json (argv[0]), the key from the env var it names, mints every
- * widget and writes the ConfigMap in the pod's namespace. Logs what it does, never the key or a
- * token. Returns the exit status (PROGRAM_EXIT).
+ * The minter Job (and each run of the re-mint CronJob): reads minter.json (argv[0]), the key from
+ * the env var it names, mints every widget, restarts the Rasa pods when the key is not the one they
+ * loaded (input.restartDeployment, see restartOnNewKey), and writes the ConfigMap in the pod's
+ * namespace. The restart comes first: should the write fail, the next run still sees the old key
+ * recorded and writes the tokens; the other way round, it could not tell that the pods need a
+ * restart. Logs what it does, never the key or a token. Returns the exit status (PROGRAM_EXIT).
  *
  * Optional environment, for slow API servers and for running it outside a pod:
  *   MINTER_MAX_ATTEMPTS         write attempts in all (default 6)
@@ -31,9 +35,19 @@ export function runInCluster(opts: InClusterOptions): Promise<number> {
     const { conn, namespace } = inClusterConnection(opts.env, 'minter', opts.env.MINTER_SERVICE_ACCOUNT_DIR || undefined);
     const result = await mintWidgets(input, key, (opts.now ?? Date.now)());
     log(`minted ${input.widgets.length} widget token(s) with ${input.method}, key fingerprint ${result.keyFingerprint}`);
+    const requests = requestOptions(opts.env, 'MINTER', log);
+    if (input.restartDeployment) {
+      const rollout = await restartOnNewKey(conn, {
+        namespace, deployment: input.restartDeployment, configMap: input.configMap, fingerprint: result.keyFingerprint,
+      }, requests);
+      if (rollout.restarted) {
+        log(`the key has changed (fingerprint ${result.keyFingerprint}, the pods' was ${rollout.previous}): restarting the Rasa pods of ` +
+          `Deployment ${namespace}/${input.restartDeployment}, which read the key only at start (pod template annotation ${KEY_FINGERPRINT_ANNOTATION})`);
+      }
+    }
     const { resourceVersion } = await applyConfigMap(conn, {
       namespace, name: input.configMap, labels: input.labels, data: result.data,
-    }, requestOptions(opts.env, 'MINTER', log));
+    }, requests);
     log(`wrote ConfigMap ${namespace}/${input.configMap}: ${Object.keys(result.data).length} keys, ${result.bytes} bytes, resourceVersion ${resourceVersion}`);
   });
 }

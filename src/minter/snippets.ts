@@ -1,6 +1,8 @@
 /** Where the widgets' scripts are served from, as their documentation gives them. */
 export const LEGACY_WIDGET_SCRIPT = 'https://unpkg.com/@rasahq/rasa-chat';
 export const WEB_COMPONENT_SCRIPT = 'https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js';
+/** The web component's stylesheet, beside its script in the package: without it the widget renders unstyled. */
+export const WEB_COMPONENT_STYLESHEET = 'https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.css';
 
 export interface SnippetInput {
   /** Public origin of the Rasa server (socket.io-client reads a path as a namespace). */
@@ -30,7 +32,8 @@ export function webComponentSnippet(w: SnippetInput): string {
     ...(w.initialPayload ? [['initial-payload', w.initialPayload]] : []),
   ];
   return `<rasa-chatbot-widget ${attributes.map(([k, v]) => `${k}="${escapeAttribute(v!)}"`).join(' ')}></rasa-chatbot-widget>\n` +
-    `<script type="module" src="${WEB_COMPONENT_SCRIPT}"></script>\n`;
+    `<script type="module" src="${WEB_COMPONENT_SCRIPT}"></script>\n` +
+    `<link rel="stylesheet" href="${WEB_COMPONENT_STYLESHEET}">\n`;
 }
 
 function escapeAttribute(value: string): string {

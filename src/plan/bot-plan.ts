@@ -1,12 +1,17 @@
 import { podCount, type ResolvedWidget, type Settings } from '../settings/index.js';
+import { actionEndpointUrl, actionServerArgs } from './action-server.js';
+import { demoPlan, type DemoPlan } from './demo.js';
 import { imageRef } from './image.js';
 import { ingressPlan, type IngressPlan } from './ingress.js';
 import { keyGuardCommand } from './key-guard.js';
 import { objectLabels, selectorLabels, type Component } from './labels.js';
 import { programScript, type KeygenInput } from './minter-files.js';
-import { appName, configName, fullname, serviceAccountName } from './names.js';
+import { modelDownloadContainers, modelVolumeMounts, modelVolumes, serverProbes, type KubeObject, type ServerProbes } from './model.js';
+import { actionServerName, appName, configName, fullname, modelClaimName, serviceAccountName } from './names.js';
+import { networkPolicies, type NetworkPolicyPlan } from './network-policy.js';
 import { configChecksum, credentialsYaml, endpointsYaml } from './rasa-files.js';
-import { rasaArgs, rasaEnv, type EnvVar } from './rasa-server.js';
+import { extraEnvVars, rasaArgs, rasaEnv, type EnvVar } from './rasa-server.js';
+import { reminterPlan, remintSchedule, type ReminterPlan } from './remint.js';
 import { autoscalerPlan, serverReplicas, sessionAffinity, type AutoscalerPlan, type SessionAffinity } from './scaling.js';
 import { keygenJob, minterJob, type MinterJobPlan, type ScriptJobPlan } from './script-jobs.js';
 
@@ -40,8 +45,16 @@ export interface BotGates {
   readonly keyGenerator: boolean;
   /** The minter Job and the ConfigMap it fills (minter.enabled). */
   readonly minter: boolean;
+  /** The re-mint CronJob: the minter runs and a widget expires, or minter.schedule is set (see remintSchedule). */
+  readonly reminter: boolean;
   /** The JWT key Secret is rendered, from socketio.jwtKey.literal (local use only). */
   readonly jwtKeySecret: boolean;
+  /** The models' PersistentVolumeClaim: rasa.model.persistence.enabled, and no existingClaim. */
+  readonly modelClaim: boolean;
+  /** The action server's Deployment and Service, which action_endpoint points at (actionServer.enabled). */
+  readonly actionServer: boolean;
+  /** The demo page's Deployment, Service and files ConfigMap (demo.enabled). */
+  readonly demo: boolean;
 }
 
 /** The ConfigMap that `rasa run` reads its channels and endpoints from. */
@@ -68,7 +81,38 @@ export interface RasaServerPlan {
   readonly env: readonly EnvVar[];
   /** The variable of env that holds the socketio JWT key (socketio.jwtKey.envName). */
   readonly keyEnvName: string;
+  /** The container's startup, liveness and readiness probes (see serverProbes). */
+  readonly probes: ServerProbes;
+  /** The pod's own init containers, before rasa.initContainers: the model download (see modelDownloadContainers). */
+  readonly initContainers: readonly KubeObject[];
+  /** The pod's volumes after config, tmp, home-config and home-cache: the models volume (see modelVolumes). */
+  readonly volumes: readonly KubeObject[];
+  /** The container's mounts of those volumes (see modelVolumeMounts). */
+  readonly volumeMounts: readonly KubeObject[];
   /** metadata of the pod template: the user's pod labels and annotations, the config checksum. */
+  readonly podMetadata: PodMetadata;
+}
+
+/** The models' PersistentVolumeClaim (rasa.model.persistence); rendered when gates.modelClaim. */
+export interface ModelClaimPlan {
+  /** Its name (see modelClaimName). */
+  readonly name: string;
+}
+
+/** The action server's Deployment and its container, and the Service in front of it. */
+export interface ActionServerPlan {
+  /** Name of the Deployment and of its Service (see actionServerName). */
+  readonly name: string;
+  readonly replicas: number;
+  readonly image: string;
+  /** After the image's entry point (see actionServerArgs). */
+  readonly args: readonly string[];
+  readonly env: readonly EnvVar[];
+  /** Where the container listens and the Service serves. */
+  readonly port: number;
+  /** endpoints.yml's action_endpoint.url when the action server runs (see actionEndpointUrl). */
+  readonly url: string;
+  /** metadata of the pod template: the user's pod labels and annotations. */
   readonly podMetadata: PodMetadata;
 }
 
@@ -101,8 +145,24 @@ export interface BotPlan extends PlanTarget {
   readonly widgets: readonly ResolvedWidget[];
   /** The minter Job; rendered when gates.minter. */
   readonly minter: MinterJobPlan;
+  /** The CronJob that runs the minter again before the tokens expire; rendered when gates.reminter. */
+  readonly reminter: ReminterPlan;
   /** The key generator Job; rendered when gates.keyGenerator. */
   readonly keyGenerator: ScriptJobPlan<KeygenInput>;
+  /** One NetworkPolicy per kind of pod the bot runs; none without networkPolicy.enabled. */
+  readonly networkPolicies: readonly NetworkPolicyPlan[];
+  /** The action server and its Service; rendered when gates.actionServer. */
+  readonly actionServer: ActionServerPlan;
+  /** The models' claim; rendered when gates.modelClaim. */
+  readonly modelClaim: ModelClaimPlan;
+  /** The demo page; rendered when gates.demo. */
+  readonly demo: DemoPagePlan;
+}
+
+/** The demo page (see demoPlan), with its pod template's metadata. */
+export interface DemoPagePlan extends DemoPlan {
+  /** The component's labels, the common annotations and the files' checksum. */
+  readonly podMetadata: PodMetadata;
 }
 
 /** Plans a bot from resolved settings (see resolveSettings). */
@@ -114,10 +174,17 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
     server: componentLabels(s, release, 'server'),
     minter: componentLabels(s, release, 'minter'),
     keygen: componentLabels(s, release, 'keygen'),
+    'action-server': componentLabels(s, release, 'action-server'),
+    demo: componentLabels(s, release, 'demo'),
   };
-  const files = { 'credentials.yml': credentialsYaml(s), 'endpoints.yml': endpointsYaml(s) };
+  const actionUrl = actionEndpointUrl(s, name, target.namespace);
+  const files = {
+    'credentials.yml': credentialsYaml(s),
+    'endpoints.yml': endpointsYaml(s, s.actionServer.enabled ? actionUrl : undefined),
+  };
   const checksum = configChecksum(files);
   const minter = minterJob(s, release, name, programScript('minter'));
+  const demo = demoPlan(s, name, target.namespace);
   return {
     ...target,
     settings: s,
@@ -135,6 +202,10 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
       args: rasaArgs(s),
       env: rasaEnv(s),
       keyEnvName: s.socketio.jwtKey.envName,
+      probes: serverProbes(s),
+      initContainers: modelDownloadContainers(s),
+      volumes: modelVolumes(s, name),
+      volumeMounts: modelVolumeMounts(s.rasa),
       podMetadata: podMetadata(s, labels.server, {
         labels: s.rasa.podLabels,
         annotations: { ...s.rasa.podAnnotations, 'checksum/config': checksum },
@@ -145,14 +216,32 @@ export function planBot(settings: Settings, target: PlanTarget): BotPlan {
     autoscaler: autoscalerPlan(s, name),
     widgets: minter.input.widgets,
     minter,
+    reminter: reminterPlan(s, name),
     keyGenerator: keygenJob(s, release, name, programScript('keygen')),
+    networkPolicies: networkPolicies(s, release, name),
+    actionServer: {
+      name: actionServerName(name),
+      replicas: s.actionServer.replicaCount,
+      image: imageRef(s.actionServer.image),
+      args: actionServerArgs(s),
+      env: extraEnvVars(s.actionServer.extraEnv),
+      port: s.actionServer.port,
+      url: actionUrl,
+      podMetadata: podMetadata(s, labels['action-server'], {
+        labels: s.actionServer.podLabels,
+        annotations: s.actionServer.podAnnotations,
+      }),
+    },
+    modelClaim: { name: modelClaimName(s, name) },
+    demo: { ...demo, podMetadata: podMetadata(s, labels.demo, { annotations: { 'checksum/files': demo.checksum } }) },
   };
 }
 
 /**
  * Which optional objects the bot has.
  * Twin: the `if` that opens each optional template of the chart (serviceaccount.yaml,
- * poddisruptionbudget.yaml, hpa.yaml, ingress.yaml, secret.yaml, widgets-configmap.yaml) and those in
+ * poddisruptionbudget.yaml, hpa.yaml, ingress.yaml, secret.yaml, widgets-configmap.yaml, cronjob.yaml,
+ * action-server-deployment.yaml, action-server-service.yaml, model-pvc.yaml, demo-*.yaml) and those in
  * "rasa.scriptJobs".
  */
 export function botGates(s: Settings): BotGates {
@@ -164,7 +253,11 @@ export function botGates(s: Settings): BotGates {
     ingress: s.ingress.enabled,
     keyGenerator: s.socketio.jwtKey.generate,
     minter: s.minter.enabled,
+    reminter: remintSchedule(s) !== '',
     jwtKeySecret: s.socketio.jwtKey.literal !== '',
+    actionServer: s.actionServer.enabled,
+    demo: s.demo.enabled,
+    modelClaim: s.rasa.model.persistence.enabled && !s.rasa.model.persistence.existingClaim,
   };
 }
 

@@ -5,8 +5,11 @@ import { appName } from './names.js';
 /** The chart's appVersion (.Chart.AppVersion): the Rasa version the defaults run (app.kubernetes.io/version). */
 export const APP_VERSION: string = (parse(readChartFile('Chart.yaml')) as { appVersion: string }).appVersion;
 
-/** The parts of a bot, each with its own pods: the Rasa server, the minter and the key generator. */
-export type Component = 'server' | 'minter' | 'keygen';
+/**
+ * The parts of a bot, each with its own pods: the Rasa server, the minter, the key generator, the
+ * action server and the demo page.
+ */
+export type Component = 'server' | 'minter' | 'keygen' | 'action-server' | 'demo';
 
 /**
  * Labels that select the pods of one component of one release. Selectors are immutable, so these

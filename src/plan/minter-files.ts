@@ -3,8 +3,10 @@ import type { KeygenInput } from '../keygen/input.js';
 import type { MinterInput } from '../minter/input.js';
 import { readChartFile, type Settings } from '../settings/index.js';
 import { goJson } from './go-json.js';
+import { jobScheduling } from './job-scheduling.js';
 import { keyGeneratorAnnotations } from './key-generator.js';
 import { APP_VERSION, objectLabels } from './labels.js';
+import { fullname } from './names.js';
 import { resolveWidgets } from './widgets.js';
 
 export type { KeygenInput } from '../keygen/input.js';
@@ -30,6 +32,8 @@ export function minterInput(s: Settings, release: string, outputName: string): M
     labels: objectLabels(s, release, 'minter'),
     keyEnv: s.socketio.jwtKey.envName,
     method: s.socketio.jwtMethod,
+    // The Rasa Deployment is named as the fullname.
+    restartDeployment: s.minter.restartOnKeyChange ? fullname(s, release) : '',
     widgets: resolveWidgets(s),
   };
 }
@@ -64,6 +68,8 @@ function scriptJobHash(s: Settings, inputJson: string, script: string): string {
     input: inputJson,
     script: createHash('sha256').update(script).digest('hex'),
     minter,
+    // What the pod gets of rasa.* when minter.* leaves it unset.
+    scheduling: jobScheduling(s),
     keyGenerator: keyGeneratorAnnotations(s),
     jwtKey: { secretName: s.socketio.jwtKey.secretName, secretKey: s.socketio.jwtKey.secretKey },
     commonLabels: s.commonLabels,

@@ -40,6 +40,15 @@ export function configName(fullnameOfRelease: string): string {
 }
 
 /**
+ * The claim mounted as the models volume (rasa.model.persistence): the existing one, or the one
+ * the chart creates.
+ * Twin: the chart's "rasa.modelClaimName" helper.
+ */
+export function modelClaimName(settings: Settings, fullnameOfRelease: string): string {
+  return settings.rasa.model.persistence.existingClaim || `${fullnameOfRelease}-models`;
+}
+
+/**
  * The ConfigMap the minter writes the tokens and snippets to.
  * Twin: the chart's "rasa.widgetsConfigMap" helper.
  */
@@ -56,11 +65,38 @@ export function minterName(fullnameOfRelease: string): string {
 }
 
 /**
+ * The re-mint CronJob. Kubernetes refuses CronJob names over 52 characters (it appends 11 to name
+ * each Job), so the fullname is cut to 45; no hash, since a CronJob is updated in place.
+ * Twin: the chart's "rasa.remintName" helper.
+ */
+export function remintName(fullnameOfRelease: string): string {
+  return `${truncate(fullnameOfRelease, 45)}-remint`;
+}
+
+/**
  * The key generator's ServiceAccount, Role, RoleBinding and files ConfigMap.
  * Twin: the chart's "rasa.keygenName" helper.
  */
 export function keygenName(fullnameOfRelease: string): string {
   return `${fullnameOfRelease}-keygen`;
+}
+
+/**
+ * The action server's Deployment and Service. A Service name is a DNS label of at most 63
+ * characters, so the fullname is cut to 55 to leave room for "-actions".
+ * Twin: the chart's "rasa.actionServerName" helper.
+ */
+export function actionServerName(fullnameOfRelease: string): string {
+  return `${truncate(fullnameOfRelease, 55)}-actions`;
+}
+
+/**
+ * The demo page's Deployment, Service and files ConfigMap. A Service name is a DNS label of at most
+ * 63 characters, so the fullname is cut to 58 to leave room for "-demo".
+ * Twin: the chart's "rasa.demoName" helper.
+ */
+export function demoName(fullnameOfRelease: string): string {
+  return `${truncate(fullnameOfRelease, 58)}-demo`;
 }
 
 /** Helm's `trunc N | trimSuffix "-"`. */

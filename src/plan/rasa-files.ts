@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SettingsError, type Settings } from '../settings/index.js';
+import { hasModelServerToken, MODEL_SERVER_TOKEN_ENV, SettingsError, type Settings } from '../settings/index.js';
 import { goYaml, GoYamlKeyOrderError } from './go-yaml.js';
 
 /** Where the ConfigMap with credentials.yml and endpoints.yml is mounted in the Rasa container. */
@@ -46,15 +46,25 @@ export function credentialsYaml(s: Settings): string {
 }
 
 /**
- * endpoints.yml: the model server, if any, and the user's other endpoints.
+ * endpoints.yml: the model server, if any, the action server at `actionEndpoint` when the chart
+ * runs one (see actionEndpointUrl), and the user's other endpoints.
  * Twin: the chart's "rasa.endpoints" helper.
  */
-export function endpointsYaml(s: Settings): string {
+export function endpointsYaml(s: Settings, actionEndpoint?: string): string {
   const endpoints: Record<string, unknown> = { ...s.rasa.endpoints };
+  if (actionEndpoint !== undefined) endpoints.action_endpoint = { url: actionEndpoint };
   if (s.rasa.model.serverUrl) {
-    endpoints.models = { url: s.rasa.model.serverUrl, wait_time_between_pulls: s.rasa.model.waitTimeBetweenPulls };
+    const models: Record<string, unknown> = { url: s.rasa.model.serverUrl, wait_time_between_pulls: s.rasa.model.waitTimeBetweenPulls };
+    // Unquoted, as jwt_key in credentials.yml: Rasa expands ${VAR} only in a plain scalar.
+    if (hasModelServerToken(s.rasa)) models.token = `\${${MODEL_SERVER_TOKEN_ENV}}`;
+    endpoints.models = models;
   }
-  return toYaml(endpoints, 'rasa.endpoints');
+  const text = toYaml(endpoints, 'rasa.endpoints');
+  const tokenLine = `  token: \${${MODEL_SERVER_TOKEN_ENV}}\n`;
+  if (hasModelServerToken(s.rasa) && !text.includes(tokenLine)) {
+    throw new Error(`endpoints.yml lost the unquoted models.token line (${tokenLine.trim()}); refusing to render`);
+  }
+  return text;
 }
 
 /**

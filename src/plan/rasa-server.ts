@@ -1,4 +1,6 @@
-import { API_TOKEN_ENV, type Settings } from '../settings/index.js';
+import { API_TOKEN_ENV, hasModelServerToken, MODEL_SERVER_TOKEN_ENV, type ExtraEnv, type Settings } from '../settings/index.js';
+import { demoOrigins } from './demo.js';
+import { modelArg } from './model.js';
 import { CONFIG_DIR } from './rasa-files.js';
 
 /** An environment variable of a container, as Kubernetes spells it: a value, or a key of a Secret. */
@@ -9,7 +11,7 @@ export type EnvVar =
 /**
  * `rasa run` flags, which the key guard hands to `rasa` (the images' ENTRYPOINT, replaced by the
  * guard). Kubernetes expands $(VAR) in args from the container env, so the API token never sits
- * in a spec.
+ * in a spec. --cors takes rasa.cors and the demo page's origins, each once.
  * Twin: the chart's "rasa.serverArgs" helper.
  */
 export function rasaArgs(s: Settings): string[] {
@@ -19,15 +21,18 @@ export function rasaArgs(s: Settings): string[] {
     '--credentials', `${CONFIG_DIR}/credentials.yml`,
     '--endpoints', `${CONFIG_DIR}/endpoints.yml`,
   ];
-  if (!s.rasa.model.serverUrl) args.push('--model', s.rasa.model.path);
+  const model = modelArg(s);
+  if (model !== undefined) args.push('--model', model);
   if (s.rasa.api.enabled) args.push('--enable-api', '--auth-token', `$(${API_TOKEN_ENV})`);
-  if (s.rasa.cors.length > 0) args.push('--cors', ...s.rasa.cors);
+  const cors = [...new Set([...s.rasa.cors, ...demoOrigins(s)])];
+  if (cors.length > 0) args.push('--cors', ...cors);
   return [...args, ...s.rasa.extraArgs];
 }
 
 /**
  * The Rasa container's environment, in order: the JWT key from its Secret, the telemetry switch,
- * the licence and the API token when set, then the user's extra variables.
+ * the licence, the API token and the model server's token (for endpoints.yml) when set, then the
+ * user's extra variables.
  * Twin: the chart's "rasa.serverEnv" helper.
  */
 export function rasaEnv(s: Settings): EnvVar[] {
@@ -41,8 +46,20 @@ export function rasaEnv(s: Settings): EnvVar[] {
   const { license, api } = s.rasa;
   if (license.secretName) env.push(fromSecret(license.envName, license.secretName, license.secretKey));
   if (api.enabled) env.push(fromSecret(API_TOKEN_ENV, api.tokenSecretName, api.tokenSecretKey));
-  for (const e of s.rasa.extraEnv) {
-    env.push(e.secretName && e.secretKey ? fromSecret(e.name, e.secretName, e.secretKey) : { name: e.name, value: e.value ?? '' });
+  if (hasModelServerToken(s.rasa)) {
+    const { secretName, secretKey } = s.rasa.model.serverToken;
+    env.push(fromSecret(MODEL_SERVER_TOKEN_ENV, secretName, secretKey));
   }
-  return env;
+  return [...env, ...extraEnvVars(s.rasa.extraEnv)];
+}
+
+/**
+ * Variables of a section's extraEnv (rasa, actionServer), in order: a plain value, or a key of a
+ * Secret.
+ * Twin: the chart's "rasa.extraEnv" helper.
+ */
+export function extraEnvVars(extraEnv: readonly ExtraEnv[]): EnvVar[] {
+  return extraEnv.map((e) => (e.secretName && e.secretKey
+    ? { name: e.name, valueFrom: { secretKeyRef: { name: e.secretName, key: e.secretKey } } }
+    : { name: e.name, value: e.value ?? '' }));
 }

@@ -2,13 +2,25 @@ import type { MinterInput } from '../minter/input.js';
 import type { Settings } from '../settings/index.js';
 import { goJson } from './go-json.js';
 import { imageRef } from './image.js';
+import { jobScheduling, type JobScheduling } from './job-scheduling.js';
 import { keyGeneratorAnnotations } from './key-generator.js';
 import { keygenInput, minterInput, scriptJobName, type KeygenInput, type Program } from './minter-files.js';
 import { keygenName, minterName, widgetsConfigMapName } from './names.js';
+import { remintSchedule } from './remint.js';
+
+/** One rule of a script Job's Role: some verbs on one object, by name. */
+export interface RoleRulePlan {
+  /** The object's API group: '' for the core group. */
+  readonly apiGroup: '' | 'apps';
+  /** Its kind (resource name, plural). */
+  readonly resource: 'secrets' | 'configmaps' | 'deployments';
+  readonly resourceName: string;
+  readonly verbs: readonly string[];
+}
 
 /**
  * A Job that runs a bundled program (chart/files/minter.mjs or keygen.mjs) on the stock Node image,
- * with a ServiceAccount, a Role on one object by name, a RoleBinding and a ConfigMap of its own.
+ * with a ServiceAccount, a Role on named objects only, a RoleBinding and a ConfigMap of its own.
  */
 export interface ScriptJobPlan<Input> {
   /** The program it runs; also the name of its component, its container and its files' volume. */
@@ -17,12 +29,8 @@ export interface ScriptJobPlan<Input> {
   readonly name: string;
   /** Name of the Job: ends in a hash of everything its pod runs with. */
   readonly jobName: string;
-  /** The kind of the one object its Role reaches (resource name, plural). */
-  readonly resource: 'secrets' | 'configmaps';
-  /** The name of that object. */
-  readonly resourceName: string;
-  /** What the Role lets it do to that object. */
-  readonly verbs: readonly string[];
+  /** Its Role's rules: the object it writes first, each rule on one object by name. */
+  readonly rules: readonly RoleRulePlan[];
   /** The input, as data. */
   readonly input: Input;
   /** The input as its file holds it (Helm's toJson). */
@@ -33,6 +41,8 @@ export interface ScriptJobPlan<Input> {
   readonly mountPath: string;
   /** The container's image (minter.image, for both programs). */
   readonly image: string;
+  /** Where its pod runs and the Secrets its image is pulled with (see jobScheduling). */
+  readonly scheduling: JobScheduling;
   /** The container's command: node, the program, its input. */
   readonly command: readonly string[];
   /** Whether the container gets the JWT key from its Secret, as an env var. */
@@ -45,7 +55,7 @@ export interface ScriptJobPlan<Input> {
 
 /** The minter Job, and the ConfigMap it fills. */
 export interface MinterJobPlan extends ScriptJobPlan<MinterInput> {
-  /** The ConfigMap the tokens and snippets go to (also `resourceName`). */
+  /** The ConfigMap the tokens and snippets go to (the object of the first rule). */
   readonly outputName: string;
 }
 
@@ -55,21 +65,41 @@ const SCRIPT_VERBS = ['get', 'patch', 'create'] as const;
 
 /**
  * The minter Job: signs the widgets' tokens and writes them into one ConfigMap. It reads the key
- * from an env var fed by the Secret, so its Role needs no access to Secrets.
+ * from an env var fed by the Secret, so its Role needs no access to Secrets. With
+ * minter.restartOnKeyChange it may also get and patch the Rasa Deployment (named as the fullname),
+ * to restart its pods when the key has changed.
  * Twin: the minter entry of the chart's "rasa.scriptJobs" helper.
  */
 export function minterJob(s: Settings, release: string, fullname: string, script: string): MinterJobPlan {
   const outputName = widgetsConfigMapName(s, fullname);
+  const input = minterInput(s, release, outputName);
+  const rules: RoleRulePlan[] = [{ apiGroup: '', resource: 'configmaps', resourceName: outputName, verbs: SCRIPT_VERBS }];
+  if (input.restartDeployment) {
+    rules.push({ apiGroup: 'apps', resource: 'deployments', resourceName: input.restartDeployment, verbs: ['get', 'patch'] });
+  }
   return {
-    ...scriptJob(s, fullname, script, 'minter', minterInput(s, release, outputName)),
+    ...scriptJob(s, fullname, script, 'minter', input),
     name: minterName(fullname),
-    resource: 'configmaps',
-    resourceName: outputName,
+    rules,
     keyEnv: true,
-    rbacAnnotations: s.minter.rbacAnnotations,
+    rbacAnnotations: minterRbacAnnotations(s),
     jobAnnotations: s.minter.jobAnnotations,
     outputName,
   };
+}
+
+/**
+ * The annotations of the minter's ServiceAccount, Role, RoleBinding and files ConfigMap:
+ * minter.rbacAnnotations, less Helm's hook annotations when the re-mint CronJob runs. Its runs need
+ * those objects long after the minter Job, and a hook's would be deleted once the Job succeeds
+ * (by Helm, and by Argo CD, which reads Helm's hook annotations as its own).
+ * Twin: the chart's "rasa.minterRbacAnnotations" helper.
+ */
+export function minterRbacAnnotations(s: Settings): Readonly<Record<string, string>> {
+  const annotations = s.minter.rbacAnnotations;
+  if (remintSchedule(s) === '') return annotations;
+  // A values file's null leaves the setting out, as Helm does.
+  return Object.fromEntries(Object.entries(annotations ?? {}).filter(([k]) => !k.startsWith('helm.sh/hook')));
 }
 
 /**
@@ -81,8 +111,7 @@ export function keygenJob(s: Settings, release: string, fullname: string, script
   return {
     ...scriptJob(s, fullname, script, 'keygen', keygenInput(s, release)),
     name: keygenName(fullname),
-    resource: 'secrets',
-    resourceName: s.socketio.jwtKey.secretName,
+    rules: [{ apiGroup: '', resource: 'secrets', resourceName: s.socketio.jwtKey.secretName, verbs: SCRIPT_VERBS }],
     keyEnv: false,
     ...keyGeneratorAnnotations(s),
   };
@@ -93,18 +122,18 @@ export function keygenJob(s: Settings, release: string, fullname: string, script
  * PROGRAM.json), mounted at /PROGRAM, the command that runs them, the Job's name.
  */
 function scriptJob<Input>(s: Settings, fullname: string, script: string, component: Program, input: Input):
-  Pick<ScriptJobPlan<Input>, 'component' | 'jobName' | 'verbs' | 'input' | 'inputJson' | 'files' | 'mountPath' | 'image' | 'command'> {
+  Pick<ScriptJobPlan<Input>, 'component' | 'jobName' | 'input' | 'inputJson' | 'files' | 'mountPath' | 'image' | 'scheduling' | 'command'> {
   const inputJson = goJson(input);
   const mountPath = `/${component}`;
   return {
     component,
     jobName: scriptJobName(s, fullname, component, inputJson, script),
-    verbs: SCRIPT_VERBS,
     input,
     inputJson,
     files: { [`${component}.mjs`]: script, [`${component}.json`]: inputJson },
     mountPath,
     image: imageRef(s.minter.image),
+    scheduling: jobScheduling(s),
     command: ['node', `${mountPath}/${component}.mjs`, `${mountPath}/${component}.json`],
   };
 }

@@ -23,8 +23,11 @@ const KEYS = '.token.legacy.html.web-component.html';
 const LEGACY_SNIPPET = '<div id="rasa-chat-widget" data-websocket-url="" data-token=""></div>\n' +
   '<script src="https://unpkg.com/@rasahq/rasa-chat" type="application/javascript"></script>\n';
 const WEB_COMPONENT_SNIPPET = '<rasa-chatbot-widget server-url="" authentication-token=""></rasa-chatbot-widget>\n' +
-  '<script type="module" src="https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js"></script>\n';
+  '<script type="module" src="https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js"></script>\n' +
+  '<link rel="stylesheet" href="https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.css">\n';
 const INITIAL_PAYLOAD = ' data-initial-payload="" initial-payload=""';
+/** The key and value `<widget>.expires-at` adds for a token that expires, less the widget's name. */
+const EXPIRY_KEY = '.expires-at2026-11-29T00:00:00Z';
 /** index.json's expiresAt until the year 10000, and without expiry. */
 const EXPIRES_AT = '"2026-11-29T00:00:00.000Z"';
 const NO_EXPIRY = 'null';
@@ -73,7 +76,8 @@ function widgetBytes(w: ResolvedWidget, signatureBytes: number): number {
     + 3 * token
     + LEGACY_SNIPPET.length + WEB_COMPONENT_SNIPPET.length + 2 * attributeBytes(w.url)
     + (w.initialPayload ? INITIAL_PAYLOAD.length + 2 * attributeBytes(w.initialPayload) : 0)
-    + INDEX_ENTRY.length + jsonBytes(w.name) + jsonBytes(w.url) + (expires ? EXPIRES_AT : NO_EXPIRY).length;
+    + INDEX_ENTRY.length + jsonBytes(w.name) + jsonBytes(w.url) + (expires ? EXPIRES_AT : NO_EXPIRY).length
+    + (expires ? name + EXPIRY_KEY.length : 0);
 }
 
 /** base64url without padding, as JWTs use it. */

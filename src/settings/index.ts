@@ -9,4 +9,5 @@ export type * from './types.js';
 export { claimProblems, DEFAULT_CLAIMS } from './claims.js';
 export { isPlainObject, mergeValues } from './merge.js';
 export { podCount, type PodCount } from './pod-count.js';
+export { hasModelServerToken, hasModelsVolume, MODEL_DOWNLOAD_CONTAINER, MODEL_SERVER_TOKEN_ENV, MODELS_DIR, MODELS_VOLUME, modelSourceWarnings } from './model.js';
 export * from './widgets.js';

@@ -35,3 +35,22 @@ export function lifetimeProblem(text: string, where: string): string | undefined
 export function lifetimeSeconds(text: string): number {
   return Number(text.slice(0, -1)) * UNIT_SECONDS[text.slice(-1)]!;
 }
+
+/**
+ * The re-mint CronJob's derived schedule runs the minter at a quarter of the shortest widget
+ * lifetime (src/plan/remint.ts): a token in the ConfigMap then always has three quarters of its
+ * lifetime left, and three runs in a row may fail before it expires. A CronJob runs at most once a
+ * minute, so the shortest lifetime it renews in time is four minutes.
+ */
+export const REMINT_FRACTION = 4;
+export const SHORTEST_REMINTED_LIFETIME_SECONDS = REMINT_FRACTION * 60;
+
+/** The rule on that bound (widgetLifetimeTooShortToRemint in src/settings/rules.ts). */
+export const LIFETIME_TOO_SHORT_TO_REMINT =
+  "'%s' (%s) is shorter than 4m, the shortest lifetime the re-mint CronJob renews in time (it runs at a quarter " +
+  "of the shortest lifetime, and at most once a minute): use 4m or more, or set the schedule yourself (--set minter.schedule='* * * * *')";
+
+/** Seconds of a lifetime of LIFETIME's form within the bound; undefined for none or one over it. */
+export function boundedLifetimeSeconds(text: string): number | undefined {
+  return text === '' || isOverMaxLifetime(text) ? undefined : lifetimeSeconds(text);
+}

@@ -1,3 +1,4 @@
+import { hasModelsVolume, MODEL_DOWNLOAD_CONTAINER, MODELS_DIR, MODELS_VOLUME } from './model.js';
 import { isDns1123Subdomain, NOT_A_DNS_NAME } from './names.js';
 import type { Entry, Scope } from './rules/engine.js';
 import type { ExtraEnvFrom, RasaSettings } from './types.js';
@@ -13,6 +14,8 @@ export interface OwnPod {
   readonly volumes: readonly string[];
   /** Where the main container mounts them, in order. */
   readonly mountPaths: readonly string[];
+  /** The pod's own init containers, before those of the settings. @default - none */
+  readonly initContainers?: readonly string[];
 }
 
 /**
@@ -26,9 +29,34 @@ export const RASA_POD: OwnPod = {
   mountPaths: ['/etc/rasa', '/tmp', '/app/.config', '/app/.cache'],
 };
 
+/**
+ * The action server pod's own container, volume and mount, as src/constructs/rasa-action-server.ts
+ * and chart/templates/action-server-deployment.yaml render them (test/constructs/rasa-action-server.test.ts
+ * holds them to the constructs' render, chart/ci/20-action-server-values.yaml the chart's to it).
+ */
+export const ACTION_SERVER_POD: OwnPod = {
+  mainContainer: 'action-server',
+  volumes: ['tmp'],
+  mountPaths: ['/tmp'],
+};
+
+/**
+ * The Rasa pod's own parts for these settings: RASA_POD, and the models volume at MODELS_DIR when
+ * there is one (rasa.model.persistence, or a download), with the download's init container.
+ */
+export function rasaPod(rasa: RasaSettings): OwnPod {
+  if (!hasModelsVolume(rasa)) return RASA_POD;
+  return {
+    ...RASA_POD,
+    volumes: [...RASA_POD.volumes, MODELS_VOLUME],
+    mountPaths: [...RASA_POD.mountPaths, MODELS_DIR],
+    initContainers: rasa.model.download.url ? [MODEL_DOWNLOAD_CONTAINER] : [],
+  };
+}
+
 /** A section's extension points, and its pod's own. */
 export interface PodExtensions {
-  /** The section's path: rasa. */
+  /** The section's path: rasa, actionServer. */
   readonly section: string;
   readonly settings: PodExtensionSettings;
   readonly own: OwnPod;
@@ -120,10 +148,16 @@ export const POD_EXTENSION_RULES: readonly Entry<PodExtensions>[] = [
         check: (c) => c.name === c.pod.own.mainContainer && [c.at, c.name],
       },
       {
+        id: 'containerNameOwnInit', paths: ['{section}.initContainers[].name', '{section}.sidecars[].name'],
+        message: "'%s.name' (%s) is the name of one of the pod's own init containers (%s): pick another name",
+        check: (c) => ownInit(c.pod).includes(c.name) && [c.at, c.name, ownInit(c.pod).join(', ')],
+      },
+      {
         id: 'containerNameTwice', paths: ['{section}.initContainers[].name', '{section}.sidecars[].name'],
         message: "'%[1]s.name' (%[2]s) is used twice: the containers of %[3]s.initContainers and %[3]s.sidecars " +
           'need names of their own',
-        check: (c) => c.name !== c.pod.own.mainContainer && c.nameTaken && [c.at, c.name, c.pod.section],
+        check: (c) => c.name !== c.pod.own.mainContainer && !ownInit(c.pod).includes(c.name) && c.nameTaken
+          && [c.at, c.name, c.pod.section],
       },
     ],
   } satisfies Scope<PodExtensions, Named>,
@@ -145,6 +179,8 @@ export const POD_EXTENSION_RULES: readonly Entry<PodExtensions>[] = [
     ],
   } satisfies Scope<PodExtensions, EnvSource>,
 ];
+
+const ownInit = (pod: PodExtensions) => pod.own.initContainers ?? [];
 
 /** Each item at `${section}.${list}[i]`, and whether `taken` or an earlier item has its name. */
 function named(pod: PodExtensions, list: string, items: readonly { readonly name: string }[], taken: readonly string[]): Named[] {

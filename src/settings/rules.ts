@@ -1,10 +1,11 @@
 import { CLAIM_RULES, type Claims } from './claims.js';
 import { CONFIGMAP_LIMIT_BYTES, widgetsConfigMapSize } from './configmap-size.js';
-import { isOverMaxLifetime, LIFETIME_TOO_LONG } from './lifetime.js';
+import { boundedLifetimeSeconds, isOverMaxLifetime, LIFETIME_TOO_LONG, LIFETIME_TOO_SHORT_TO_REMINT, SHORTEST_REMINTED_LIFETIME_SECONDS } from './lifetime.js';
 import { isPlainObject } from './merge.js';
+import { hasModelServerToken, MODEL_SERVER_TOKEN_ENV } from './model.js';
 import { isDns1123Label, isDns1123Subdomain, NOT_A_DNS_NAME } from './names.js';
 import { podCount } from './pod-count.js';
-import { POD_EXTENSION_RULES, RASA_POD, type PodExtensions } from './pod-extensions.js';
+import { ACTION_SERVER_POD, POD_EXTENSION_RULES, rasaPod, type PodExtensions } from './pod-extensions.js';
 import { runRules, type Entry, type Rule, type Scope } from './rules/engine.js';
 import type { ExtraEnv, JwtMethod, Quantity, Settings, WidgetSettings } from './types.js';
 
@@ -86,18 +87,27 @@ interface AutoscalerTarget {
   readonly example: string;
 }
 
-/** An item of rasa.extraEnv, and whether an earlier variable of the chart's already has its name. */
+/**
+ * An item of a section's extraEnv (rasa, actionServer), and whether an earlier variable of its
+ * container, the chart's or the section's, already has its name.
+ */
 interface ExtraEnvItem {
+  /** The section's path: rasa, actionServer. */
+  readonly section: string;
   readonly at: string;
   readonly env: ExtraEnv;
   readonly nameTaken: boolean;
+  /** It names the HTTP API's token, which only the chart gives the Rasa container. */
+  readonly apiToken: boolean;
 }
 
-/** An item of widgets, and whether an earlier widget has its name. */
+/** An item of widgets, whether an earlier widget has its name, and whether its lifetime sets the re-mint schedule. */
 interface WidgetItem {
   readonly at: string;
   readonly widget: WidgetSettings;
   readonly nameTaken: boolean;
+  /** The minter runs and minter.schedule is empty: the re-mint CronJob's schedule follows the lifetimes. */
+  readonly scheduleFollowsLifetime: boolean;
 }
 
 /**
@@ -167,6 +177,12 @@ export const RULES: readonly Entry<Settings>[] = [
     check: (s) => 'models' in s.rasa.endpoints && [],
   },
   {
+    id: 'actionEndpointWithActionServer', paths: ['rasa.endpoints', 'actionServer.enabled'],
+    message: "'rasa.endpoints.action_endpoint' is set, but actionServer.enabled points Rasa at the chart's action " +
+      'server: remove rasa.endpoints.action_endpoint, or --set actionServer.enabled=false to keep your own',
+    check: (s) => s.actionServer.enabled && 'action_endpoint' in s.rasa.endpoints && [],
+  },
+  {
     scope: 'rasa.endpoints.tracker_store, rasa.endpoints.lock_store',
     items: (s) => ['tracker_store', 'lock_store'].map((store) => ({ s, store })),
     rules: [{
@@ -193,6 +209,20 @@ export const RULES: readonly Entry<Settings>[] = [
     },
   },
   {
+    // Kubernetes refuses an update that could neither start a pod nor stop one.
+    id: 'rollingUpdateCannotProceed', paths: ['rasa.rollingUpdate'],
+    message: "'rasa.rollingUpdate.maxSurge' and 'rasa.rollingUpdate.maxUnavailable' are both 0: an update could neither " +
+      'start a new pod nor stop an old one (--set rasa.rollingUpdate.maxSurge=1)',
+    check: ({ rasa: { rollingUpdate: r } }) => isNoPods(r.maxSurge) && isNoPods(r.maxUnavailable) && [],
+  },
+  {
+    id: 'preStopDelayNotInGracePeriod', paths: ['rasa.terminationGracePeriodSeconds', 'rasa.preStopDelaySeconds'],
+    message: "'rasa.terminationGracePeriodSeconds' (%d) must be longer than rasa.preStopDelaySeconds (%d): the pod would " +
+      'be killed before Rasa closes its sockets (--set rasa.terminationGracePeriodSeconds=%d)',
+    check: ({ rasa: r }) => r.preStopDelaySeconds > 0 && r.terminationGracePeriodSeconds <= r.preStopDelaySeconds
+      && [r.terminationGracePeriodSeconds, r.preStopDelaySeconds, r.preStopDelaySeconds + 30],
+  },
+  {
     id: 'autoscalingMaxBelowMin', paths: ['rasa.autoscaling'],
     message: "'rasa.autoscaling.maxReplicas' (%[1]d) is below rasa.autoscaling.minReplicas (%[2]d): raise it " +
       '(--set rasa.autoscaling.maxReplicas=%[2]d)',
@@ -216,6 +246,63 @@ export const RULES: readonly Entry<Settings>[] = [
       check: (t) => String(t.request ?? '') === '' && [t.setting, t.resource, t.example],
     }],
   } satisfies Scope<Settings, AutoscalerTarget>,
+  {
+    id: 'modelDownloadWithoutSha256', paths: ['rasa.model.download.url', 'rasa.model.download.sha256'],
+    message: "'rasa.model.download.sha256' is empty: the file from rasa.model.download.url is used only when its " +
+      'SHA-256 matches (--set rasa.model.download.sha256=<sha256sum of the file>)',
+    check: ({ rasa: { model } }) => !!model.download.url && !model.download.sha256 && [],
+  },
+  {
+    scope: 'rasa.model.download.url, rasa.model.persistence.enabled',
+    items: ({ rasa: { model } }) => (model.serverUrl ? [
+      ...(model.download.url ? [{ path: 'rasa.model.download.url', value: 'rasa.model.download.url=' }] : []),
+      ...(model.persistence.enabled ? [{ path: 'rasa.model.persistence.enabled', value: 'rasa.model.persistence.enabled=false' }] : []),
+    ] : []),
+    rules: [{
+      id: 'modelServerWithLocalModel', paths: ['rasa.model.serverUrl', 'rasa.model.download.url', 'rasa.model.persistence.enabled'],
+      message: "'%s' is set, but so is rasa.model.serverUrl, the model server Rasa then loads its model from: " +
+        'keep one source (--set %s, or --set rasa.model.serverUrl=)',
+      check: (f) => [f.path, f.value],
+    }],
+  } satisfies Scope<Settings, Field>,
+  {
+    // Only /status tells whether a model is loaded; an httpGet probe cannot read the API token.
+    id: 'modelServerWithoutApi', paths: ['rasa.model.serverUrl', 'rasa.api.enabled'],
+    message: "'rasa.model.serverUrl' is set but rasa.api.enabled is false: readiness asks Rasa's /status, an " +
+      "HTTP API endpoint, whether the model server's model is loaded; turn the API on with its token " +
+      '(--set rasa.api.enabled=true,rasa.api.tokenSecretName=<Secret>)',
+    check: ({ rasa }) => !!rasa.model.serverUrl && !rasa.api.enabled && [],
+  },
+  {
+    scope: 'rasa.model.download.token',
+    items: ({ rasa: { model: { download: { token } } } }) => (token.secretName ? [secretRef('rasa.model.download.token.secret',
+      token.secretName, token.secretKey, 'the download token', 'the download would be sent without it')] : []),
+    rules: SECRET_REF_RULES,
+  } satisfies Scope<Settings, SecretRef>,
+  {
+    scope: 'rasa.model.serverToken',
+    items: ({ rasa: { model: { serverToken } } }) => (serverToken.secretName ? [secretRef('rasa.model.serverToken.secret',
+      serverToken.secretName, serverToken.secretKey, "the model server's token", 'Rasa would not start')] : []),
+    rules: SECRET_REF_RULES,
+  } satisfies Scope<Settings, SecretRef>,
+  {
+    id: 'modelExistingClaimInvalid', paths: ['rasa.model.persistence.existingClaim'], message: NOT_A_DNS_NAME,
+    check: ({ rasa: { model: { persistence: p } } }) => !!p.existingClaim && !isDns1123Subdomain(p.existingClaim)
+      && ['rasa.model.persistence.existingClaim', p.existingClaim],
+  },
+  {
+    // An existing claim's modes are not in the values: the README says what it needs.
+    id: 'modelClaimNotShared', paths: ['rasa.model.persistence', 'rasa.replicaCount', 'rasa.autoscaling'],
+    message: "'rasa.model.persistence.accessModes' (%s) has no ReadWriteMany, but %s is %d: Rasa pods on several " +
+      'nodes could not all mount the claim (--set rasa.model.persistence.accessModes={ReadWriteMany}, or --set %s)',
+    check: (s) => {
+      const p = s.rasa.model.persistence;
+      const { most, mostSetting } = podCount(s.rasa);
+      const onePod = s.rasa.autoscaling.enabled ? 'rasa.autoscaling.enabled=false' : 'rasa.replicaCount=1';
+      return p.enabled && !p.existingClaim && most > 1 && !p.accessModes.includes('ReadWriteMany')
+        && [p.accessModes.join(', '), mostSetting, most, onePod];
+    },
+  },
   {
     scope: 'rasa.api',
     items: ({ rasa: { api } }) => (api.enabled ? [secretRef('rasa.api.tokenSecret', api.tokenSecretName, api.tokenSecretKey,
@@ -254,27 +341,27 @@ export const RULES: readonly Entry<Settings>[] = [
     }],
   } satisfies Scope<Settings, Field>,
   {
-    scope: 'rasa.extraEnv[]',
+    scope: 'rasa.extraEnv[], actionServer.extraEnv[]',
     items: extraEnvItems,
     rules: [
       {
         id: 'apiTokenInExtraEnv', paths: ['rasa.extraEnv[].name'],
         message: "'%s.name' (%s) is the HTTP API's token, which the chart takes from the Secret " +
           'named by rasa.api.tokenSecretName: set that instead',
-        check: (e) => e.env.name === API_TOKEN_ENV && [e.at, e.env.name],
+        check: (e) => e.apiToken && [e.at, e.env.name],
       },
       {
-        id: 'extraEnvNameTaken', paths: ['rasa.extraEnv[].name'],
+        id: 'extraEnvNameTaken', paths: ['{section}.extraEnv[].name'],
         message: "'%s.name' (%s) is already set by the chart: pick another name",
-        check: (e) => e.env.name !== API_TOKEN_ENV && e.nameTaken && [e.at, e.env.name],
+        check: (e) => !e.apiToken && e.nameTaken && [e.at, e.env.name],
       },
       {
-        id: 'extraEnvValueOrSecret', paths: ['rasa.extraEnv[]'],
+        id: 'extraEnvValueOrSecret', paths: ['{section}.extraEnv[]'],
         message: "'%s' must have either 'value' or both 'secretName' and 'secretKey'",
         check: (e) => isFromSecret(e.env) === (e.env.value !== undefined) && [e.at],
       },
       {
-        scope: 'rasa.extraEnv[].secretName, rasa.extraEnv[].secretKey',
+        scope: '{section}.extraEnv[].secretName, {section}.extraEnv[].secretKey',
         items: ({ at, env }) => (isFromSecret(env) && env.value === undefined ? [secretRef(`${at}.secret`, env.secretName,
           env.secretKey, 'the value', 'the variable would have no value')] : []),
         rules: SECRET_REF_RULES,
@@ -287,16 +374,24 @@ export const RULES: readonly Entry<Settings>[] = [
       && ['rasa.serviceAccount.name', s.rasa.serviceAccount.name],
   },
   {
-    scope: 'rasa.imagePullSecrets[]',
-    items: (s) => s.rasa.imagePullSecrets.map((name, i) => ({ path: `rasa.imagePullSecrets[${i}]`, value: name })),
+    scope: 'rasa.imagePullSecrets[], minter.imagePullSecrets[], actionServer.imagePullSecrets[]',
+    items: (s) => [
+      ...s.rasa.imagePullSecrets.map((name, i) => ({ path: `rasa.imagePullSecrets[${i}]`, value: name })),
+      ...(s.minter.imagePullSecrets ?? []).map((name, i) => ({ path: `minter.imagePullSecrets[${i}]`, value: name })),
+      ...(s.actionServer.enabled ? s.actionServer.imagePullSecrets : [])
+        .map((name, i) => ({ path: `actionServer.imagePullSecrets[${i}]`, value: name })),
+    ],
     rules: [{
       id: 'imagePullSecretInvalid', paths: ['rasa.imagePullSecrets[]'], message: NOT_A_DNS_NAME,
       check: (name) => !isDns1123Subdomain(name.value) && [name.path, name.value],
     }],
   } satisfies Scope<Settings, Field>,
   {
-    scope: "rasa's extension points (extraVolumes, extraVolumeMounts, initContainers, sidecars, extraEnvFrom)",
-    items: (s) => [{ section: 'rasa', settings: s.rasa, own: RASA_POD }],
+    scope: "rasa's and actionServer's extension points (extraVolumes, extraVolumeMounts, initContainers, sidecars, extraEnvFrom)",
+    items: (s) => [
+      { section: 'rasa', settings: s.rasa, own: rasaPod(s.rasa) },
+      ...(s.actionServer.enabled ? [{ section: 'actionServer', settings: s.actionServer, own: ACTION_SERVER_POD }] : []),
+    ],
     rules: POD_EXTENSION_RULES,
   } satisfies Scope<Settings, PodExtensions>,
   {
@@ -341,6 +436,15 @@ export const RULES: readonly Entry<Settings>[] = [
         check: (w) => !!w.widget.expiresIn && isOverMaxLifetime(w.widget.expiresIn)
           && [`${w.at}.expiresIn`, w.widget.expiresIn],
       },
+      {
+        id: 'widgetLifetimeTooShortToRemint', paths: ['widgets[].expiresIn', 'minter.enabled', 'minter.schedule'],
+        message: LIFETIME_TOO_SHORT_TO_REMINT,
+        check: (w) => {
+          const seconds = boundedLifetimeSeconds(w.widget.expiresIn ?? '');
+          return w.scheduleFollowsLifetime && seconds !== undefined && seconds < SHORTEST_REMINTED_LIFETIME_SECONDS
+            && [`${w.at}.expiresIn`, w.widget.expiresIn!];
+        },
+      },
     ],
   } satisfies Scope<Settings, WidgetItem>,
   {
@@ -365,6 +469,19 @@ export const RULES: readonly Entry<Settings>[] = [
     },
   },
   {
+    // The page shows what the minter writes; without it the ConfigMap the page mounts is never made.
+    id: 'demoWithoutMinter', paths: ['demo.enabled', 'minter.enabled'],
+    message: "'demo.enabled' shows the token the minter writes, but minter.enabled is false: " +
+      '--set minter.enabled=true, or --set demo.enabled=false',
+    check: (s) => s.demo.enabled && !s.minter.enabled && [],
+  },
+  {
+    id: 'demoWidgetUnknown', paths: ['demo.widget', 'widgets'],
+    message: "'demo.widget' (%s) is not the name of a widget: name one of widgets[].name, or leave it empty " +
+      'for the first (--set demo.widget=)',
+    check: (s) => s.demo.enabled && !!s.demo.widget && !s.widgets.some((w) => w.name === s.demo.widget) && [s.demo.widget],
+  },
+  {
     id: 'yaml11Characters', paths: [],
     message: "the values hold U+2028, U+2029 or U+0085, which Helm's YAML 1.1 reads as a line break and trims the spaces " +
       'around, or U+007F to U+009F, U+FFFE or U+FFFF, for which Helm renders nothing: remove the character, or write a line ' +
@@ -385,6 +502,11 @@ function secretRef(
   return { nameField: `${fieldPrefix}Name`, name: name ?? '', keyField: `${fieldPrefix}Key`, key: key ?? '', what, consequence };
 }
 
+/** A number of pods or a percentage of them that is none. */
+function isNoPods(value: number | string): boolean {
+  return value === 0 || value === '0%';
+}
+
 function isFromSecret(env: ExtraEnv): boolean {
   return env.secretName !== undefined || env.secretKey !== undefined;
 }
@@ -399,20 +521,31 @@ function autoscalerTargets({ rasa }: Settings): AutoscalerTarget[] {
     .map((t) => ({ ...t, request: rasa.resources.requests[t.resource] as Quantity | undefined }));
 }
 
+/** rasa.extraEnv, then actionServer.extraEnv when it runs (its container has no variable of the chart's). */
 function extraEnvItems(s: Settings): ExtraEnvItem[] {
-  const taken = new Set([s.socketio.jwtKey.envName]);
-  if (s.rasa.license.secretName) taken.add(s.rasa.license.envName);
-  return s.rasa.extraEnv.map((env, i) => {
-    const item = { at: `rasa.extraEnv[${i}]`, env, nameTaken: taken.has(env.name) };
-    taken.add(env.name);
-    return item;
-  });
+  const rasaTaken = [s.socketio.jwtKey.envName];
+  if (s.rasa.license.secretName) rasaTaken.push(s.rasa.license.envName);
+  if (hasModelServerToken(s.rasa)) rasaTaken.push(MODEL_SERVER_TOKEN_ENV);
+  const section = (at: string, extraEnv: readonly ExtraEnv[], chartOwn: readonly string[], refusesApiToken: boolean) => {
+    const taken = new Set(chartOwn);
+    return extraEnv.map((env, i) => {
+      const item = { section: at, at: `${at}.extraEnv[${i}]`, env, nameTaken: taken.has(env.name),
+        apiToken: refusesApiToken && env.name === API_TOKEN_ENV };
+      taken.add(env.name);
+      return item;
+    });
+  };
+  return [
+    ...section('rasa', s.rasa.extraEnv, rasaTaken, true),
+    ...(s.actionServer.enabled ? section('actionServer', s.actionServer.extraEnv, [], false) : []),
+  ];
 }
 
 function widgetItems(s: Settings): WidgetItem[] {
   const seen = new Set<string>();
+  const scheduleFollowsLifetime = s.minter.enabled && s.minter.schedule === '';
   return s.widgets.map((widget, i) => {
-    const item = { at: `widgets[${i}]`, widget, nameTaken: seen.has(widget.name) };
+    const item = { at: `widgets[${i}]`, widget, nameTaken: seen.has(widget.name), scheduleFollowsLifetime };
     seen.add(widget.name);
     return item;
   });

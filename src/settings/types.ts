@@ -3,11 +3,50 @@
 
 export type JwtMethod = 'HS256' | 'HS384' | 'HS512';
 
+export interface ExtraEnv {
+  /**
+   * Variable name
+   */
+  readonly name: string;
+  /**
+   * Plain value
+   */
+  readonly value?: string;
+  /**
+   * Secret to read the value from
+   */
+  readonly secretName?: string;
+  /**
+   * Key inside that Secret
+   */
+  readonly secretKey?: string;
+}
+
 export type Quantity = string | number;
+
+export interface ExtraVolume {
+  /**
+   * Volume name, unique in the pod
+   */
+  readonly name: string;
+  readonly [k: string]: unknown;
+}
+
+export interface ExtraVolumeMount {
+  /**
+   * A volume of extraVolumes beside it
+   */
+  readonly name: string;
+  /**
+   * Where in the container, unique among its mounts
+   */
+  readonly mountPath: string;
+  readonly [k: string]: unknown;
+}
 
 export interface ExtraContainer {
   /**
-   * Container name, unique in the pod (not rasa)
+   * Container name, unique in the pod (not the main container's: rasa, action-server)
    */
   readonly name: string;
   /**
@@ -15,6 +54,39 @@ export interface ExtraContainer {
    */
   readonly image: string;
   readonly [k: string]: unknown;
+}
+
+export interface ExtraEnvFrom {
+  /**
+   * The ConfigMap whose keys become variables
+   */
+  readonly configMapRef?: {
+    /**
+     * ConfigMap name
+     */
+    readonly name?: string;
+    /**
+     * Start the container even when the ConfigMap is missing
+     */
+    readonly optional?: boolean;
+  };
+  /**
+   * The Secret whose keys become variables
+   */
+  readonly secretRef?: {
+    /**
+     * Secret name
+     */
+    readonly name?: string;
+    /**
+     * Start the container even when the Secret is missing
+     */
+    readonly optional?: boolean;
+  };
+  /**
+   * Prepended to each key's variable name
+   */
+  readonly prefix?: string;
 }
 
 /**
@@ -65,7 +137,9 @@ export interface Settings {
   };
   readonly rasa: RasaSettings;
   readonly service: ServiceSettings;
+  readonly actionServer: ActionServerSettings;
   readonly ingress: IngressSettings;
+  readonly networkPolicy: NetworkPolicySettings;
   /**
    * Widgets to mint tokens and snippets for
    * @default [
@@ -83,6 +157,7 @@ export interface Settings {
   readonly widgets: readonly WidgetSettings[];
   readonly minter: MinterSettings;
   readonly keyGenerator: KeyGeneratorSettings;
+  readonly demo: DemoSettings;
 }
 
 /**
@@ -229,8 +304,8 @@ export interface RasaSettings {
   readonly port: number;
   readonly model: ModelSettings;
   /**
-   * Other endpoints.yml entries (tracker_store, lock_store, action_endpoint...); no secrets here,
-   * reference ${ENV} fed by rasa.extraEnv
+   * Other endpoints.yml entries (tracker_store, lock_store, action_endpoint when actionServer is
+   * off...); no secrets here, reference ${ENV} fed by rasa.extraEnv
    * @default {}
    */
   readonly endpoints: {
@@ -253,12 +328,27 @@ export interface RasaSettings {
   /**
    * Extra environment variables: {name, value} or {name, secretName, secretKey}
    * @default []
+   *
+   * Items: An extra environment variable: a plain value, or a key of a Secret
    */
   readonly extraEnv: readonly ExtraEnv[];
   readonly resources: RasaResourceSettings;
   readonly startupProbe: StartupProbeSettings;
   readonly livenessProbe: LivenessProbeSettings;
   readonly readinessProbe: ReadinessProbeSettings;
+  /**
+   * Seconds a stopping Rasa pod gets, preStopDelaySeconds included, before it is killed: Rasa closes its
+   * sockets on SIGTERM and waits for the requests in flight
+   * @default 60
+   */
+  readonly terminationGracePeriodSeconds: number;
+  /**
+   * Seconds a stopping Rasa pod keeps serving (a preStop sleep) while the Service and ingress
+   * controllers stop sending it new connections; 0 for none (an image without sleep)
+   * @default 10
+   */
+  readonly preStopDelaySeconds: number;
+  readonly rollingUpdate: RollingUpdateSettings;
   /**
    * Node labels the Rasa pods must run on
    * @default {}
@@ -319,12 +409,18 @@ export interface RasaSettings {
    * Volumes of the Rasa pods after the chart's own (config, tmp, home-config, home-cache), as Kubernetes
    * spells them; mount them with rasa.extraVolumeMounts
    * @default []
+   *
+   * Items: A volume, as Kubernetes spells it: a name and one source (configMap, secret, emptyDir,
+   * persistentVolumeClaim...), passed through as given
    */
   readonly extraVolumes: readonly ExtraVolume[];
   /**
    * Mounts of rasa.extraVolumes in the Rasa container, after the chart's own (/etc/rasa, /tmp,
    * /app/.config, /app/.cache), as Kubernetes spells them
    * @default []
+   *
+   * Items: A volume mount, as Kubernetes spells it (name, mountPath, readOnly, subPath...), passed through as
+   * given
    */
   readonly extraVolumeMounts: readonly ExtraVolumeMount[];
   /**
@@ -347,6 +443,9 @@ export interface RasaSettings {
    * ConfigMaps and Secrets whose every key becomes an environment variable of the Rasa container:
    * {configMapRef: {name}} or {secretRef: {name}}, with an optional prefix
    * @default []
+   *
+   * Items: A source of environment variables, as Kubernetes spells it: exactly one of configMapRef and
+   * secretRef
    */
   readonly extraEnvFrom: readonly ExtraEnvFrom[];
 }
@@ -410,12 +509,14 @@ export interface ServiceAccountSettings {
  */
 export interface ModelSettings {
   /**
-   * Model file or folder inside the container, passed as --model
+   * Model file or folder inside the container, passed as --model (relative to /app); with
+   * rasa.model.download.url, the downloaded file is passed instead
    * @default "models"
    */
   readonly path: string;
   /**
-   * Model server URL (endpoints.yml models.url); empty to load rasa.model.path
+   * Model server URL (endpoints.yml models.url), which must answer with an ETag; needs rasa.api.enabled,
+   * as readiness asks /status whether its model is loaded; empty to load rasa.model.path
    * @default ""
    */
   readonly serverUrl: string;
@@ -424,6 +525,98 @@ export interface ModelSettings {
    * @default 100
    */
   readonly waitTimeBetweenPulls: number;
+  readonly serverToken: ModelServerTokenSettings;
+  readonly download: ModelDownloadSettings;
+  readonly persistence: ModelPersistenceSettings;
+}
+
+/**
+ * The token Rasa sends to the model server (endpoints.yml models.token), from a Secret
+ */
+export interface ModelServerTokenSettings {
+  /**
+   * Secret holding the model server's token (Rasa sends it as the query parameter token); empty for none
+   * @default ""
+   */
+  readonly secretName: string;
+  /**
+   * Key inside that Secret
+   * @default "token"
+   */
+  readonly secretKey: string;
+}
+
+/**
+ * A model fetched over HTTP by an init container before Rasa starts
+ */
+export interface ModelDownloadSettings {
+  /**
+   * URL of a model (.tar.gz) that the init container model-download fetches into /app/models before Rasa
+   * starts; Rasa then loads that file; empty for none
+   * @default ""
+   */
+  readonly url: string;
+  /**
+   * SHA-256 of that file, in lower-case hex as sha256sum prints it (required with url): a file that does
+   * not match is not used and the pod does not start
+   * @default ""
+   */
+  readonly sha256: string;
+  readonly token: ModelDownloadTokenSettings;
+}
+
+/**
+ * A token sent as Authorization: Bearer with the download, from a Secret
+ */
+export interface ModelDownloadTokenSettings {
+  /**
+   * Secret holding a token sent as Authorization: Bearer <token> with the download (not on redirects);
+   * empty for none
+   * @default ""
+   */
+  readonly secretName: string;
+  /**
+   * Key inside that Secret
+   * @default "token"
+   */
+  readonly secretKey: string;
+}
+
+/**
+ * A PersistentVolumeClaim mounted at /app/models
+ */
+export interface ModelPersistenceSettings {
+  /**
+   * Mount a PersistentVolumeClaim at /app/models (the default rasa.model.path); a download goes into it
+   * and is kept across restarts
+   * @default false
+   */
+  readonly enabled: boolean;
+  /**
+   * Use this existing claim instead of creating <fullname>-models (its access modes are yours to match
+   * to the pod count)
+   * @default ""
+   */
+  readonly existingClaim: string;
+  /**
+   * Size of the claim the chart creates
+   * @default "1Gi"
+   */
+  readonly size: string;
+  /**
+   * StorageClass of the claim the chart creates; empty for the cluster's default
+   * @default ""
+   */
+  readonly storageClassName: string;
+  /**
+   * Access modes of the claim the chart creates; more than one Rasa pod needs ReadWriteMany
+   * @default [
+   *   "ReadWriteOnce"
+   * ]
+   *
+   * @minItems 1
+   */
+  readonly accessModes: readonly ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
 }
 
 /**
@@ -469,28 +662,6 @@ export interface LicenseSettings {
 }
 
 /**
- * An extra environment variable: a plain value, or a key of a Secret
- */
-export interface ExtraEnv {
-  /**
-   * Variable name
-   */
-  readonly name: string;
-  /**
-   * Plain value
-   */
-  readonly value?: string;
-  /**
-   * Secret to read the value from
-   */
-  readonly secretName?: string;
-  /**
-   * Key inside that Secret
-   */
-  readonly secretKey?: string;
-}
-
-/**
  * Requests and limits of the Rasa container
  */
 export interface RasaResourceSettings {
@@ -508,6 +679,11 @@ export interface RasaResourceSettings {
      * @default "1Gi"
      */
     readonly memory: Quantity;
+    /**
+     * Ephemeral storage request: its emptyDir volumes count, where Rasa unpacks its model
+     * @default "1Gi"
+     */
+    readonly 'ephemeral-storage': Quantity;
   };
   /**
    * What the Rasa container is limited to; an empty quantity sets no limit
@@ -523,6 +699,12 @@ export interface RasaResourceSettings {
      * @default "3Gi"
      */
     readonly memory: Quantity;
+    /**
+     * Ephemeral storage limit, past which the pod is evicted: its emptyDir volumes count, where Rasa
+     * unpacks its model (raise it for a large model)
+     * @default "8Gi"
+     */
+    readonly 'ephemeral-storage': Quantity;
   };
 }
 
@@ -572,6 +754,23 @@ export interface ReadinessProbeSettings {
    * @default 3
    */
   readonly failureThreshold: number;
+}
+
+/**
+ * How an upgrade replaces the Rasa pods
+ */
+export interface RollingUpdateSettings {
+  /**
+   * Pods started above the count during an update (a number or a percentage)
+   * @default "25%"
+   */
+  readonly maxSurge: number | string;
+  /**
+   * Pods that may be missing during an update (a number or a percentage): 0 keeps every pod serving
+   * until its replacement is Ready
+   * @default 0
+   */
+  readonly maxUnavailable: number | string;
 }
 
 /**
@@ -666,71 +865,6 @@ export interface RasaContainerSecurityContextSettings {
 }
 
 /**
- * A volume, as Kubernetes spells it: a name and one source (configMap, secret, emptyDir,
- * persistentVolumeClaim...), passed through as given
- */
-export interface ExtraVolume {
-  /**
-   * Volume name, unique in the pod
-   */
-  readonly name: string;
-  readonly [k: string]: unknown;
-}
-
-/**
- * A volume mount, as Kubernetes spells it (name, mountPath, readOnly, subPath...), passed through as
- * given
- */
-export interface ExtraVolumeMount {
-  /**
-   * A volume of rasa.extraVolumes
-   */
-  readonly name: string;
-  /**
-   * Where in the container, unique among its mounts
-   */
-  readonly mountPath: string;
-  readonly [k: string]: unknown;
-}
-
-/**
- * A source of environment variables, as Kubernetes spells it: exactly one of configMapRef and
- * secretRef
- */
-export interface ExtraEnvFrom {
-  /**
-   * The ConfigMap whose keys become variables
-   */
-  readonly configMapRef?: {
-    /**
-     * ConfigMap name
-     */
-    readonly name?: string;
-    /**
-     * Start the container even when the ConfigMap is missing
-     */
-    readonly optional?: boolean;
-  };
-  /**
-   * The Secret whose keys become variables
-   */
-  readonly secretRef?: {
-    /**
-     * Secret name
-     */
-    readonly name?: string;
-    /**
-     * Start the container even when the Secret is missing
-     */
-    readonly optional?: boolean;
-  };
-  /**
-   * Prepended to each key's variable name
-   */
-  readonly prefix?: string;
-}
-
-/**
  * The Service in front of the Rasa pods
  */
 export interface ServiceSettings {
@@ -756,6 +890,305 @@ export interface ServiceSettings {
    */
   readonly annotations: {
     readonly [k: string]: string;
+  };
+}
+
+/**
+ * An action server (Rasa SDK) for the bot's custom actions: a Deployment and a ClusterIP Service
+ * <fullname>-actions, which endpoints.yml's action_endpoint points Rasa at
+ */
+export interface ActionServerSettings {
+  /**
+   * Run an action server and point Rasa's action_endpoint at it (leave rasa.endpoints.action_endpoint
+   * unset)
+   * @default false
+   */
+  readonly enabled: boolean;
+  readonly image: ActionServerImageSettings;
+  /**
+   * Names of Secrets used to pull the action server image
+   * @default []
+   */
+  readonly imagePullSecrets: readonly string[];
+  /**
+   * Number of action server pods (they keep no state, so any number works)
+   * @default 1
+   */
+  readonly replicaCount: number;
+  /**
+   * Port the action server listens on and its Service serves (the URL in action_endpoint)
+   * @default 5055
+   */
+  readonly port: number;
+  /**
+   * Environment variables of the action server container (e.g. API keys your actions use): {name, value}
+   * or {name, secretName, secretKey}
+   * @default []
+   *
+   * Items: An extra environment variable: a plain value, or a key of a Secret
+   */
+  readonly extraEnv: readonly ExtraEnv[];
+  readonly resources: ActionServerResourceSettings;
+  /**
+   * Node labels the action server pods must run on
+   * @default {}
+   */
+  readonly nodeSelector: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Tolerations of the action server pods
+   * @default []
+   */
+  readonly tolerations: readonly {
+    readonly [k: string]: unknown;
+  }[];
+  /**
+   * Affinity of the action server pods
+   * @default {}
+   */
+  readonly affinity: {
+    readonly [k: string]: unknown;
+  };
+  /**
+   * Topology spread constraints of the action server pods
+   * @default []
+   */
+  readonly topologySpreadConstraints: readonly {
+    readonly [k: string]: unknown;
+  }[];
+  /**
+   * PriorityClass of the action server pods; empty for the cluster's default
+   * @default ""
+   */
+  readonly priorityClassName: string;
+  /**
+   * Annotations for the action server pods
+   * @default {}
+   */
+  readonly podAnnotations: {
+    readonly [k: string]: string;
+  };
+  /**
+   * Labels for the action server pods (the selector labels cannot be overridden)
+   * @default {}
+   */
+  readonly podLabels: {
+    readonly [k: string]: string;
+  };
+  readonly podSecurityContext: ActionServerPodSecurityContextSettings;
+  readonly containerSecurityContext: ActionServerContainerSecurityContextSettings;
+  /**
+   * Volumes of the action server pods after the chart's own (tmp), as Kubernetes spells them; mount them
+   * with actionServer.extraVolumeMounts
+   * @default []
+   *
+   * Items: A volume, as Kubernetes spells it: a name and one source (configMap, secret, emptyDir,
+   * persistentVolumeClaim...), passed through as given
+   */
+  readonly extraVolumes: readonly ExtraVolume[];
+  /**
+   * Mounts of actionServer.extraVolumes in the action server container, after the chart's own (/tmp), as
+   * Kubernetes spells them
+   * @default []
+   *
+   * Items: A volume mount, as Kubernetes spells it (name, mountPath, readOnly, subPath...), passed through as
+   * given
+   */
+  readonly extraVolumeMounts: readonly ExtraVolumeMount[];
+  /**
+   * Containers that run to completion, in order, before the action server starts, as Kubernetes spells
+   * them; passed through as given (no resources or security context of the action server container's)
+   * @default []
+   *
+   * Items: An init container, as Kubernetes spells it, passed through as given
+   */
+  readonly initContainers: readonly ExtraContainer[];
+  /**
+   * Containers that run beside the action server in its pods, after its container, as Kubernetes spells
+   * them; passed through as given (no resources or security context of the action server container's)
+   * @default []
+   *
+   * Items: A sidecar container, as Kubernetes spells it, passed through as given
+   */
+  readonly sidecars: readonly ExtraContainer[];
+  /**
+   * ConfigMaps and Secrets whose every key becomes an environment variable of the action server
+   * container: {configMapRef: {name}} or {secretRef: {name}}, with an optional prefix
+   * @default []
+   *
+   * Items: A source of environment variables, as Kubernetes spells it: exactly one of configMapRef and
+   * secretRef
+   */
+  readonly extraEnvFrom: readonly ExtraEnvFrom[];
+}
+
+/**
+ * The Rasa SDK image the action server runs: rasa/rasa-sdk, or your own built FROM it with your
+ * actions package at /app/actions
+ */
+export interface ActionServerImageSettings {
+  /**
+   * Registry of the action server image
+   * @default "docker.io"
+   */
+  readonly registry: string;
+  /**
+   * Action server image: the Rasa SDK image, or your own built FROM it with your actions
+   * @default "rasa/rasa-sdk"
+   */
+  readonly repository: string;
+  /**
+   * Action server image tag; Rasa SDK 3.6.x goes with Rasa 3.6
+   * @default "3.6.2"
+   */
+  readonly tag: string;
+  /**
+   * Image digest (sha256:...); when set it wins over the tag
+   * @default ""
+   */
+  readonly digest: string;
+  /**
+   * Image pull policy
+   * @default "IfNotPresent"
+   */
+  readonly pullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+}
+
+/**
+ * Requests and limits of the action server container
+ */
+export interface ActionServerResourceSettings {
+  /**
+   * What the action server container requests; an empty quantity requests nothing
+   */
+  readonly requests: {
+    /**
+     * CPU request
+     * @default "100m"
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory request
+     * @default "128Mi"
+     */
+    readonly memory: Quantity;
+    /**
+     * Ephemeral storage request (the action server writes little: /tmp and its logs count)
+     * @default "64Mi"
+     */
+    readonly 'ephemeral-storage': Quantity;
+  };
+  /**
+   * What the action server container is limited to; an empty quantity sets no limit
+   */
+  readonly limits: {
+    /**
+     * CPU limit; empty for none
+     * @default ""
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory limit
+     * @default "512Mi"
+     */
+    readonly memory: Quantity;
+    /**
+     * Ephemeral storage limit, past which the pod is evicted
+     * @default "512Mi"
+     */
+    readonly 'ephemeral-storage': Quantity;
+  };
+}
+
+/**
+ * Security context of the action server pods; a null removes a key (on OpenShift: runAsUser,
+ * runAsGroup and fsGroup)
+ */
+export interface ActionServerPodSecurityContextSettings {
+  /**
+   * Refuse to start the pod's containers as root
+   * @default true
+   */
+  readonly runAsNonRoot: boolean;
+  /**
+   * UID of the pod's containers (the Rasa SDK image's USER); null lets the platform choose (OpenShift)
+   * @default 1001
+   */
+  readonly runAsUser: number;
+  /**
+   * GID of the pod's containers (group 0 owns /app in the Rasa SDK image); null lets the platform choose
+   * @default 0
+   */
+  readonly runAsGroup: number;
+  /**
+   * Group that owns the pod's volumes; null lets the platform choose
+   * @default 0
+   */
+  readonly fsGroup: number;
+  /**
+   * When the volumes are given to fsGroup (Always or OnRootMismatch)
+   * @default "Always"
+   */
+  readonly fsGroupChangePolicy: 'Always' | 'OnRootMismatch';
+  /**
+   * Seccomp profile of the pod's containers
+   */
+  readonly seccompProfile?: {
+    /**
+     * Seccomp profile of the pod's containers (RuntimeDefault, as Pod Security restricted requires)
+     * @default "RuntimeDefault"
+     */
+    readonly type: 'RuntimeDefault' | 'Unconfined';
+  };
+}
+
+/**
+ * Security context of the action server container; a null removes a key (on OpenShift: runAsUser and
+ * runAsGroup)
+ */
+export interface ActionServerContainerSecurityContextSettings {
+  /**
+   * Refuse to start the action server container as root
+   * @default true
+   */
+  readonly runAsNonRoot: boolean;
+  /**
+   * UID of the action server container; null takes the pod's
+   * @default 1001
+   */
+  readonly runAsUser: number;
+  /**
+   * GID of the action server container; null takes the pod's
+   * @default 0
+   */
+  readonly runAsGroup: number;
+  /**
+   * Mount the root filesystem read-only (the action server writes only to an emptyDir at /tmp)
+   * @default true
+   */
+  readonly readOnlyRootFilesystem: boolean;
+  /**
+   * Let a process gain more privileges than its parent
+   * @default false
+   */
+  readonly allowPrivilegeEscalation: boolean;
+  /**
+   * Run the action server container privileged
+   * @default false
+   */
+  readonly privileged: boolean;
+  /**
+   * Linux capabilities, as Kubernetes spells them: drop (ALL, as Pod Security restricted requires) and
+   * add
+   * @default {
+   *   "drop": [
+   *     "ALL"
+   *   ]
+   * }
+   */
+  readonly capabilities: {
+    readonly [k: string]: readonly string[];
   };
 }
 
@@ -869,6 +1302,73 @@ export interface IngressExtraPath {
 }
 
 /**
+ * NetworkPolicies of the bot's pods, as bitnami's charts name their settings; they only take effect
+ * with a network plugin that enforces them
+ */
+export interface NetworkPolicySettings {
+  /**
+   * Render a NetworkPolicy for each kind of the bot's pods (Rasa, the action server, the Jobs)
+   * @default true
+   */
+  readonly enabled: boolean;
+  /**
+   * Let any client reach Rasa's port; false: only pods labelled <fullname>-client: "true" in the
+   * namespace, and those ingressNSMatchLabels and ingressNSPodMatchLabels select
+   * @default true
+   */
+  readonly allowExternal: boolean;
+  /**
+   * Let the Rasa and action server pods connect anywhere; false: only to DNS, the action server, the
+   * model's URLs and extraEgress
+   * @default true
+   */
+  readonly allowExternalEgress: boolean;
+  /**
+   * With allowExternal false, labels of namespaces whose pods may reach Rasa (e.g. the ingress
+   * controller's)
+   * @default {}
+   */
+  readonly ingressNSMatchLabels: {
+    readonly [k: string]: string;
+  };
+  /**
+   * With ingressNSMatchLabels, labels of the pods in those namespaces that may reach Rasa; empty: all of
+   * them
+   * @default {}
+   */
+  readonly ingressNSPodMatchLabels: {
+    readonly [k: string]: string;
+  };
+  /**
+   * More ingress rules of the Rasa pods' policy, as Kubernetes spells them
+   * @default []
+   */
+  readonly extraIngress: readonly {
+    readonly [k: string]: unknown;
+  }[];
+  /**
+   * More egress rules of the Rasa and action server pods' policies, as Kubernetes spells them (tracker,
+   * lock and event broker stores), with allowExternalEgress false
+   * @default []
+   */
+  readonly extraEgress: readonly {
+    readonly [k: string]: unknown;
+  }[];
+  /**
+   * Ports the Jobs may connect to, to reach the Kubernetes API server: its Service port and the port it
+   * listens on (443, 6443 and 8443 cover the usual clusters)
+   * @default [
+   *   443,
+   *   6443,
+   *   8443
+   * ]
+   *
+   * @minItems 1
+   */
+  readonly kubeAPIServerPorts: readonly number[];
+}
+
+/**
  * One web chat widget: its token and snippets land in the minter's ConfigMap
  */
 export interface WidgetSettings {
@@ -920,6 +1420,18 @@ export interface MinterSettings {
    * @default ""
    */
   readonly configMapName: string;
+  /**
+   * Cron schedule of the re-mint CronJob (e.g. "0 3 * * *" or @daily); empty: a quarter of the shortest
+   * widget lifetime, and no CronJob when no widget expires
+   * @default ""
+   */
+  readonly schedule: string;
+  /**
+   * When the minter signs with another key than the Rasa pods loaded, restart them (Rasa reads the key
+   * only at start); its Role then gets get and patch on the Rasa Deployment
+   * @default true
+   */
+  readonly restartOnKeyChange: boolean;
   readonly image: MinterImageSettings;
   /**
    * Retries of a failed minter pod
@@ -937,6 +1449,40 @@ export interface MinterSettings {
    */
   readonly ttlSecondsAfterFinished?: number | null;
   readonly resources: MinterResourceSettings;
+  /**
+   * Names of Secrets the image of every Job of the chart is pulled with; null: rasa.imagePullSecrets
+   * @default null
+   */
+  readonly imagePullSecrets?: readonly string[] | null;
+  /**
+   * Node labels every Job of the chart must run on; null: rasa.nodeSelector, {} for none
+   * @default null
+   */
+  readonly nodeSelector?: {
+    readonly [k: string]: string;
+  } | null;
+  /**
+   * Tolerations of every Job of the chart; null: rasa.tolerations
+   * @default null
+   */
+  readonly tolerations?:
+    | readonly {
+        readonly [k: string]: unknown;
+      }[]
+    | null;
+  /**
+   * Affinity of every Job of the chart; null: rasa.affinity
+   * @default null
+   */
+  readonly affinity?: {
+    readonly [k: string]: unknown;
+  } | null;
+  /**
+   * PriorityClass of every Job of the chart; null: rasa.priorityClassName, empty for the cluster's
+   * default
+   * @default null
+   */
+  readonly priorityClassName?: string | null;
   readonly podSecurityContext: MinterPodSecurityContextSettings;
   readonly containerSecurityContext: MinterContainerSecurityContextSettings;
   /**
@@ -1035,6 +1581,11 @@ export interface MinterResourceSettings {
      * @default "64Mi"
      */
     readonly memory: Quantity;
+    /**
+     * Ephemeral storage request (the scripts write no files: only their logs count)
+     * @default "16Mi"
+     */
+    readonly 'ephemeral-storage': Quantity;
   };
   /**
    * What the container is limited to; an empty quantity sets no limit
@@ -1050,6 +1601,11 @@ export interface MinterResourceSettings {
      * @default "128Mi"
      */
     readonly memory: Quantity;
+    /**
+     * Ephemeral storage limit
+     * @default "64Mi"
+     */
+    readonly 'ephemeral-storage': Quantity;
   };
 }
 
@@ -1171,11 +1727,83 @@ export interface KeyGeneratorSettings {
   };
 }
 
-/** An image: rasa.image or minter.image. */
-export type ImageSettings = RasaImageSettings | MinterImageSettings;
+/**
+ * A page with a widget and its current token, to chat with the bot right after install through kubectl
+ * port-forward
+ */
+export interface DemoSettings {
+  /**
+   * Serve a page with a widget and its current token (Deployment and Service <fullname>-demo, on
+   * minter.image); while it is on, Rasa also allows the page's origins http://localhost:<demo.port> and
+   * http://127.0.0.1:<demo.port> (CORS)
+   * @default false
+   */
+  readonly enabled: boolean;
+  /**
+   * Name of the widget the page shows (one of widgets[].name); empty: the first
+   * @default ""
+   */
+  readonly widget: string;
+  /**
+   * Port of the page: the container listens on it and the Service serves it, so `kubectl port-forward
+   * service/<fullname>-demo <port>` opens it at http://localhost:<port>
+   * @default 8080
+   */
+  readonly port: number;
+  readonly resources: DemoResourceSettings;
+}
 
-/** Requests and limits of a container: rasa.resources or minter.resources. */
-export type ResourceSettings = RasaResourceSettings | MinterResourceSettings;
+/**
+ * Requests and limits of the demo container
+ */
+export interface DemoResourceSettings {
+  /**
+   * What the demo container requests; an empty quantity requests nothing
+   */
+  readonly requests: {
+    /**
+     * CPU request
+     * @default "10m"
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory request
+     * @default "64Mi"
+     */
+    readonly memory: Quantity;
+    /**
+     * Ephemeral storage request (the page server writes no files: only its logs count)
+     * @default "16Mi"
+     */
+    readonly 'ephemeral-storage': Quantity;
+  };
+  /**
+   * What the demo container is limited to; an empty quantity sets no limit
+   */
+  readonly limits: {
+    /**
+     * CPU limit; empty for none
+     * @default "100m"
+     */
+    readonly cpu: Quantity;
+    /**
+     * Memory limit
+     * @default "128Mi"
+     */
+    readonly memory: Quantity;
+    /**
+     * Ephemeral storage limit
+     * @default "64Mi"
+     */
+    readonly 'ephemeral-storage': Quantity;
+  };
+}
+
+/** An image: rasa.image, minter.image or actionServer.image. */
+export type ImageSettings = RasaImageSettings | MinterImageSettings | ActionServerImageSettings;
+
+/** Requests and limits of a container: rasa.resources, minter.resources or actionServer.resources. */
+export type ResourceSettings = RasaResourceSettings | MinterResourceSettings | ActionServerResourceSettings;
 
 /** When a probe of the Rasa container checks and gives up. */
 export type ProbeSettings = StartupProbeSettings | LivenessProbeSettings | ReadinessProbeSettings;

@@ -32,7 +32,8 @@ function helmWarnings(file: string): string[] {
 async function synthWarnings(file: string): Promise<string[]> {
   const result = await runCli(['synth', '-f', file, '-o', mkdtempSync(join(tmpdir(), 'rsj-deprecated-out-'))], {});
   if (result.exitCode !== 0) throw new Error(result.stderr);
-  return result.stderr.split('\n').filter((line) => line.startsWith('warning: ')).map((line) => line.slice('warning: '.length));
+  return result.stderr.split('\n').filter((line) => line.startsWith('warning: ')).map((line) => line.slice('warning: '.length))
+    .filter((line) => line.includes('deprecated'));
 }
 
 describe('the deprecated settings', () => {
@@ -87,7 +88,7 @@ describeHelm('the chart and the CLI alike', () => {
     const result = helm(['template', 'bot', 'chart', '-f', valuesFile(withGenerate)]);
     expect(result.stderr).toBe('');
     const keygen = parseObjects(result.stdout).filter((o) => o.metadata.labels['app.kubernetes.io/component'] === 'keygen');
-    expect(keygen.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Job', 'Role', 'RoleBinding', 'ServiceAccount']);
+    expect(keygen.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Job', 'NetworkPolicy', 'Role', 'RoleBinding', 'ServiceAccount']);
     for (const object of keygen) {
       const own = object.kind === 'Job' ? planned.jobAnnotations : planned.rbacAnnotations;
       expect([object.kind, object.metadata.annotations]).toEqual([object.kind, { ...own, team: 'chat' }]);

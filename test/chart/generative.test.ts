@@ -56,9 +56,10 @@ describeHelm(`helm template and synth agree on drawn values (seed ${SEED}, ${CAS
     expect(rendered).toBeGreaterThanOrEqual(Math.floor(CASES / 10));
   }, 600_000);
 
-  // Few of the cases above set the Rasa pod's extension points, and fewer render: these set only
-  // them, so that the Kubernetes objects both renderers pass through as given are compared.
-  test("each drawn set of the Rasa pod's extension points renders the same objects in both, or is refused by both", async () => {
+  // Few of the cases above set the pods' extension points, and fewer render: these set only them
+  // (the Rasa pod's or the action server's), so that the Kubernetes objects both renderers pass
+  // through as given are compared.
+  test("each drawn set of the Rasa and action server pods' extension points renders the same objects in both, or is refused by both", async () => {
     const cases = Math.ceil(CASES / 5);
     const random = new Random(SEED);
     const { rendered, disagreements } = await compare(cases, () => drawExtensionValues(random));

@@ -79,11 +79,17 @@ const KUBERNETES_TYPED: Readonly<Record<string, () => readonly Tree[]>> = {
   'rasa.affinity': (): Tree[] => [null, {}, { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [] } }],
   'rasa.tolerations': () => [null, [], [{ key: new Raw('dedicated'), operator: new Raw('Equal'), value: new Raw('"yes"'), effect: new Raw('NoSchedule') }]],
   'rasa.topologySpreadConstraints': () => [null, [], [{ maxSkew: new Raw('1'), topologyKey: new Raw('kubernetes.io/hostname'), whenUnsatisfiable: new Raw('ScheduleAnyway') }]],
+  // The Jobs' own, or null for the Rasa pods' (see jobScheduling).
+  'minter.affinity': (): Tree[] => [null, {}, { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [] } }],
+  'minter.tolerations': () => [null, [], [{ key: new Raw('batch'), operator: new Raw('Exists'), effect: new Raw('NoExecute'), tolerationSeconds: new Raw('30') }]],
+  'actionServer.affinity': (): Tree[] => [null, {}, { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [] } }],
+  'actionServer.tolerations': () => [null, [], [{ key: new Raw('actions'), operator: new Raw('Exists'), effect: new Raw('NoSchedule') }]],
+  'actionServer.topologySpreadConstraints': () => [null, [], [{ maxSkew: new Raw('2'), topologyKey: new Raw('topology.kubernetes.io/zone'), whenUnsatisfiable: new Raw('DoNotSchedule') }]],
 };
 const isKubernetesTyped = (path: string) => Object.keys(KUBERNETES_TYPED).some((p) => path === p || path.startsWith(`${p}.`));
 
 /** A name Kubernetes takes, now and then one the pod has already (a rule refuses it). */
-const k8sName = (random: Random) => new Raw(random.next() < 0.1 ? random.pick(['tmp', 'rasa', 'config'])
+const k8sName = (random: Random) => new Raw(random.next() < 0.1 ? random.pick(['tmp', 'rasa', 'config', 'action-server'])
   : random.pick(['web', 'a9', 'a10', 'side-car', "'010'", 'x'.repeat(63)]));
 const MOUNT_PATHS = ['/data', '/app/x y', '/é', '"/yes"', '/srv/', '/tmp/sub', '/tmp/'];
 const IMAGES = ['busybox:1.36', '"010"', `registry.example.com:5000/tools/x@sha256:${'a'.repeat(64)}`, "'yes'"];
@@ -102,41 +108,53 @@ function container(random: Random): { [key: string]: Tree } {
   return { name: k8sName(random), image: new Raw(random.pick(IMAGES)), ...random.pick(extras), ...unknownFields(random) };
 }
 
+/** The sections whose pods have extension points. */
+const POD_SECTIONS = ['rasa', 'actionServer'] as const;
+
 /**
  * Items of the lists of Kubernetes objects that the settings pass through as given (rasa.sidecars...):
  * most draws give the keys Kubernetes requires values that pass, so that they render, with fields
  * Kubernetes does not know besides; the others are drawn from the schema like any setting.
  */
-const KUBERNETES_OBJECTS: Readonly<Record<string, (random: Random) => { [key: string]: Tree }>> = {
-  'rasa.extraVolumes[]': (random) => ({
+const EXTENSION_OBJECTS: Readonly<Record<string, (random: Random) => { [key: string]: Tree }>> = {
+  'extraVolumes[]': (random) => ({
     name: k8sName(random),
     ...random.pick<{ [key: string]: Tree }>([{}, { emptyDir: { sizeLimit: new Raw('64Mi') } }, { configMap: { name: new Raw('web'), defaultMode: new Raw('0644') } }]),
     ...unknownFields(random),
   }),
-  'rasa.extraVolumeMounts[]': (random) => ({ name: k8sName(random), mountPath: new Raw(random.pick(MOUNT_PATHS)), ...unknownFields(random) }),
-  'rasa.initContainers[]': container,
-  'rasa.sidecars[]': container,
-  'rasa.extraEnvFrom[]': (random) => ({
+  'extraVolumeMounts[]': (random) => ({ name: k8sName(random), mountPath: new Raw(random.pick(MOUNT_PATHS)), ...unknownFields(random) }),
+  'initContainers[]': container,
+  'sidecars[]': container,
+  'extraEnvFrom[]': (random) => ({
     [random.pick(['configMapRef', 'secretRef'])]: { name: random.next() < 0.1 ? new Raw('Web') : k8sName(random) },
     ...(random.next() < 0.5 ? { prefix: new Raw(random.pick(['BOT_', '"x # y"', "'010'", '"yes"', '""'])) } : {}),
   }),
 };
+const KUBERNETES_OBJECTS: Readonly<Record<string, (random: Random) => { [key: string]: Tree }>> = Object.fromEntries(
+  POD_SECTIONS.flatMap((section) => Object.entries(EXTENSION_OBJECTS).map(([list, item]) => [`${section}.${list}`, item])));
 
 /**
- * One values document that sets only the Rasa pod's extension points, each list with a chance,
- * drawn as above: most render, so that what both renderers pass through as given is compared; a
- * mount usually names one of the drawn volumes.
+ * Settings of a section that is off by default change nothing while it is off: a draw that sets
+ * some of them switches it on, most times, so that what they render is compared.
+ */
+const OFF_BY_DEFAULT = ['actionServer', 'demo'] as const;
+
+/**
+ * One values document that sets only the extension points of one pod, the Rasa pod's or the action
+ * server's (switched on), each list with a chance, drawn as above: most render, so that what both
+ * renderers pass through as given is compared; a mount usually names one of the drawn volumes.
  */
 export function drawExtensionValues(random: Random): string {
-  const rasa: { [key: string]: Tree } = {};
-  for (const [path, item] of Object.entries(KUBERNETES_OBJECTS)) {
-    if (random.next() < 0.5) rasa[path.slice('rasa.'.length, -2)] = Array.from({ length: 1 + random.int(2) }, () => item(random));
+  const section = random.pick(POD_SECTIONS);
+  const values: { [key: string]: Tree } = section === 'rasa' ? {} : { enabled: new Raw('true') };
+  for (const [list, item] of Object.entries(EXTENSION_OBJECTS)) {
+    if (random.next() < 0.5) values[list.slice(0, -2)] = Array.from({ length: 1 + random.int(2) }, () => item(random));
   }
-  const volumes = (rasa.extraVolumes ?? []) as { [key: string]: Tree }[];
-  for (const mount of (rasa.extraVolumeMounts ?? []) as { [key: string]: Tree }[]) {
+  const volumes = (values.extraVolumes ?? []) as { [key: string]: Tree }[];
+  for (const mount of (values.extraVolumeMounts ?? []) as { [key: string]: Tree }[]) {
     if (volumes.length > 0 && random.next() < 0.9) mount.name = random.pick(volumes).name!;
   }
-  return `${emit({ rasa }, 0).join('\n')}\n`;
+  return `${emit({ [section]: values }, 0).join('\n')}\n`;
 }
 
 /** A value for `schema`: usually of the right shape, with nasty leaves; sometimes null or empty. */
@@ -199,6 +217,10 @@ export function drawValues(random: Random): string {
     if (Array.isArray(node) && typeof last === 'string') continue;
     if (!Array.isArray(node) && typeof last === 'number') continue;
     (node as Record<string | number, Tree>)[last] = value;
+  }
+  for (const section of OFF_BY_DEFAULT) {
+    const values = root[section];
+    if (values !== undefined && isMapTree(values) && !('enabled' in values) && random.next() < 0.8) values.enabled = new Raw('true');
   }
   return `${emit(root, 0).join('\n')}\n`;
 }

@@ -20,15 +20,20 @@ function contentsOf(dir: string): Record<string, string> {
 
 const OUTPUT_LIST_HEADER = '# Files rasa-socketio-jwt synth wrote to this folder: the next synth removes or replaces them, and nothing else here.';
 
+const NO_MODEL_WARNING = 'warning: the image rasa/rasa holds no model and no model source is set, so Rasa will have none to load ' +
+  '(without rasa.api.enabled it exits at start). Set rasa.model.download.url with its sha256, rasa.model.persistence, ' +
+  'rasa.model.serverUrl, or an image with the model in it (see "Getting a model in" in the README)\n';
+
 describe('rasa-socketio-jwt synth', () => {
-  test('renders the defaults into OUT/<release>.k8s.yaml', async () => {
+  test('renders the defaults into OUT/<release>.k8s.yaml, warning that the stock image holds no model', async () => {
     const out = tempDir();
     const result = await runCli(['synth', '-o', out], {});
-    expect(result).toEqual({ stdout: `wrote ${out}/rasa.k8s.yaml\n`, stderr: '', exitCode: 0 });
+    expect(result).toEqual({ stdout: `wrote ${out}/rasa.k8s.yaml\n`, stderr: NO_MODEL_WARNING, exitCode: 0 });
     expect(objectsIn(join(out, 'rasa.k8s.yaml')).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'ConfigMap/rasa-config', 'ServiceAccount/rasa', 'Deployment/rasa', 'Service/rasa',
       'ConfigMap/rasa-widgets', 'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
       expect.stringMatching(/^Job\/rasa-minter-[0-9a-f]{10}$/),
+      'NetworkPolicy/rasa', 'NetworkPolicy/rasa-minter',
     ]);
   });
 
@@ -55,7 +60,8 @@ describe('rasa-socketio-jwt synth', () => {
     expect(result).toEqual({
       stdout: `wrote ${out}/rasa.k8s.yaml\n`,
       stderr: "warning: 'minter.keygenJobAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.jobAnnotations' instead (until then, its entries are applied over it)\n" +
-        "warning: 'minter.keygenRbacAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.rbacAnnotations' instead (until then, its entries are applied over it)\n",
+        "warning: 'minter.keygenRbacAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.rbacAnnotations' instead (until then, its entries are applied over it)\n" +
+        NO_MODEL_WARNING,
       exitCode: 0,
     });
     const keygenJob = objectsIn(join(out, 'rasa.k8s.yaml')).find((o) => o.kind === 'Job' && o.metadata.name.startsWith('rasa-keygen-'))!;
@@ -176,7 +182,7 @@ describe('the built entry points (npm test builds lib/ first)', () => {
     const out = tempDir();
     const run = spawnSync('node', ['lib/main.js'], { encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: out } });
     expect(run.status).toBe(0);
-    expect(objectsIn(join(out, 'rasa.k8s.yaml'))).toHaveLength(10);
+    expect(objectsIn(join(out, 'rasa.k8s.yaml'))).toHaveLength(12);
   });
 
   test('cdk8s.yaml runs that app and writes to dist/', () => {

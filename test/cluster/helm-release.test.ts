@@ -13,7 +13,7 @@ function helmRun(args: string[]) {
 
 /** Names of every object of the kinds the chart renders, plus Secrets, in the namespace. */
 function objectsIn(namespace: string): string[] {
-  return kubectl(['get', 'deployments,services,ingresses,configmaps,secrets,serviceaccounts,roles,rolebindings,jobs', '-n', namespace, '-o', 'name'])
+  return kubectl(['get', 'deployments,services,ingresses,configmaps,secrets,serviceaccounts,roles,rolebindings,jobs,cronjobs', '-n', namespace, '-o', 'name'])
     .trim().split('\n').filter(Boolean).sort();
 }
 
@@ -66,6 +66,25 @@ describeHelmOnCluster('helm install, upgrade and uninstall on the test cluster',
     const html = (await core().readNamespacedConfigMap({ name: 'bot-rasa-widgets', namespace })).data!['support.legacy.html'];
     expect(html).toContain('data-websocket-url="https://support.example.com"');
     expect(html).toContain('data-initial-payload="/help"');
+  });
+
+  test('upgrade to a widget that expires: the re-mint CronJob comes, and the minter\'s RBAC stays as release objects, not hooks', async () => {
+    const values = valuesFile({ widgets: [{ name: 'web-chat', expiresIn: '1d' }] });
+    const upgrade = await helmRun(['upgrade', 'bot', 'chart', '-n', namespace, '-f', localImages, '-f', values, '--timeout', '180s']);
+    expect(upgrade.stderr).not.toMatch(/Error/);
+    expect(upgrade.status).toBe(0);
+    expect(objectsIn(namespace)).toEqual(expect.arrayContaining([
+      'configmap/bot-rasa-minter', 'cronjob.batch/bot-rasa-remint', 'role.rbac.authorization.k8s.io/bot-rasa-minter',
+      'rolebinding.rbac.authorization.k8s.io/bot-rasa-minter', 'serviceaccount/bot-rasa-minter',
+    ]));
+    // The hook minter Job ran after them, and was deleted once it succeeded.
+    expect(objectsIn(namespace).filter((o) => o.startsWith('job.batch/'))).toEqual([]);
+    const data = (await core().readNamespacedConfigMap({ name: 'bot-rasa-widgets', namespace })).data!;
+    expect(data['web-chat.expires-at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(data['web-chat.expires-at']!) - Date.now()).toBeGreaterThan(86_000_000);
+    const role = JSON.parse(kubectl(['get', 'role', 'bot-rasa-minter', '-n', namespace, '-o', 'json']));
+    expect(Object.keys(role.metadata.annotations ?? {}).filter((a) => a.startsWith('helm.sh/hook'))).toEqual([]);
+    expect(role.metadata.annotations).toMatchObject({ 'meta.helm.sh/release-name': 'bot' });
   });
 
   test('uninstall leaves nothing of the chart behind, only the Secret the user owns', async () => {

@@ -1,12 +1,13 @@
 // Stands in for the Rasa Chat Widget script (@rasahq/rasa-chat, not reachable from the tests) on
 // a page made from our snippet. Like the widget, it reads the snippet's <div id="rasa-chat-widget">
 // (data-websocket-url, data-token), connects with socket.io-client and auth: { token }, asks for
-// a session and sends a message; it shows each step on the page for the browser test to read.
+// a session and sends a message: the snippet's data-initial-payload, which the widget sends when
+// the chat opens, else a greeting; it shows each step on the page for the browser test to read.
 // Plain browser JavaScript, served as is next to socket.io-client's browser build (window.io).
 (function () {
   'use strict';
-  var MESSAGE = 'Hello from the browser';
   var host = document.getElementById('rasa-chat-widget');
+  var MESSAGE = host.dataset.initialPayload || 'Hello from the browser';
   var url = host.dataset.websocketUrl;
   var token = host.dataset.token;
 

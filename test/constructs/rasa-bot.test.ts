@@ -11,6 +11,7 @@ describe('RasaBot', () => {
       'ConfigMap/rasa-config', 'ServiceAccount/rasa', 'Deployment/rasa', 'Service/rasa',
       'ConfigMap/rasa-widgets', 'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
       expect.stringMatching(/^Job\/rasa-minter-[0-9a-f]{10}$/),
+      'NetworkPolicy/rasa', 'NetworkPolicy/rasa-minter',
     ]);
     for (const o of objects) expect(o.metadata.namespace).toBe('default');
   });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolveSettings } from '../../src/settings/index.js';
+import { rasaPod } from '../../src/settings/pod-extensions.js';
 import { only, podSpec, rasaContainer, render } from '../support/render.js';
 
 describe('the Rasa server Deployment', () => {
@@ -70,17 +73,30 @@ describe('the Rasa server Deployment', () => {
     expect(only(elsewhere, 'Deployment').spec.selector).toEqual(only(objects, 'Deployment').spec.selector);
   });
 
-  test('probes GET / with a start-up budget long enough to load a model', () => {
+  test('probes GET / with a start-up budget long enough to load a model; liveness differs from readiness', () => {
     const get = { path: '/', port: 5005, scheme: 'HTTP' };
     expect(container.startupProbe).toEqual({ httpGet: get, periodSeconds: 10, failureThreshold: 60, timeoutSeconds: 5 });
-    expect(container.livenessProbe).toEqual({ httpGet: get, periodSeconds: 15, failureThreshold: 4, timeoutSeconds: 5 });
+    expect(container.livenessProbe).toEqual({ tcpSocket: { port: 5005 }, periodSeconds: 15, failureThreshold: 4, timeoutSeconds: 5 });
     expect(container.readinessProbe).toEqual({ httpGet: get, periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 5 });
   });
 
+  test('with the HTTP API on, is ready only when /status says a model is loaded (the token from the env, never in the spec)', () => {
+    const withApi = rasaContainer(render({ values: { rasa: { port: 5006, api: { enabled: true, tokenSecretName: 'rasa-api' } } } }));
+    const [python, flag, script, ...args] = withApi.readinessProbe.exec.command;
+    expect([python, flag, args]).toEqual(['python', '-c', ['5006', 'RASA_API_AUTH_TOKEN']]);
+    expect(script).toBe(readFileSync('chart/files/model-ready.py', 'utf8'));
+    expect(withApi.readinessProbe).toMatchObject({ periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 5 });
+    expect(withApi.livenessProbe.tcpSocket).toEqual({ port: 5006 });
+    expect(withApi.startupProbe.httpGet).toEqual({ path: '/', port: 5006, scheme: 'HTTP' });
+  });
+
   test('sets resources exactly as written, leaving out empty limits', () => {
-    expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '3Gi' } });
-    const custom = rasaContainer(render({ values: { rasa: { resources: { limits: { cpu: 2, memory: '6Gi' } } } } }));
-    expect(custom.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: 2, memory: '6Gi' } });
+    const ephemeral = { requests: { 'ephemeral-storage': '1Gi' }, limits: { 'ephemeral-storage': '8Gi' } };
+    expect(container.resources).toEqual({
+      requests: { cpu: '500m', memory: '1Gi', ...ephemeral.requests }, limits: { memory: '3Gi', ...ephemeral.limits },
+    });
+    const custom = rasaContainer(render({ values: { rasa: { resources: { limits: { cpu: 2, memory: '6Gi', 'ephemeral-storage': null } } } } }));
+    expect(custom.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi', ...ephemeral.requests }, limits: { cpu: 2, memory: '6Gi' } });
   });
 
   test('rolls the pods when the channel configuration changes', () => {
@@ -131,8 +147,52 @@ describe('the Rasa server Deployment', () => {
   });
 
   test('loads the model from a model server instead of a path when one is set', () => {
-    const fromServer = rasaContainer(render({ values: { rasa: { model: { serverUrl: 'https://models.example.com/m.tar.gz' } } } }));
+    const fromServer = rasaContainer(render({
+      values: { rasa: { api: { enabled: true, tokenSecretName: 'rasa-api' }, model: { serverUrl: 'https://models.example.com/m.tar.gz' } } },
+    }));
     expect(fromServer.args).not.toContain('--model');
+  });
+
+  test('downloads the model into an emptyDir before Rasa starts, checked by its SHA-256, and loads that file', () => {
+    const sha256 = 'ab'.repeat(32);
+    const download = { url: 'https://models.example.com/m.tar.gz', sha256, token: { secretName: 'model-store', secretKey: 'bearer' } };
+    const pod = podSpec(render({ values: { rasa: { model: { download }, initContainers: [{ name: 'mine', image: 'busybox' }] } } }));
+    const rasa = pod.containers.find((c: { name: string }) => c.name === 'rasa');
+    expect(rasa.args.slice(rasa.args.indexOf('--model'), rasa.args.indexOf('--model') + 2)).toEqual(['--model', `/app/models/${sha256}.tar.gz`]);
+    expect(rasa.volumeMounts.at(-1)).toEqual({ name: 'models', mountPath: '/app/models' });
+    expect(pod.volumes.at(-1)).toEqual({ name: 'models', emptyDir: {} });
+    expect(pod.initContainers.map((c: { name: string }) => c.name)).toEqual(['model-download', 'mine']);
+    const [fetch] = pod.initContainers;
+    expect(fetch).toEqual({
+      name: 'model-download',
+      image: rasa.image,
+      imagePullPolicy: rasa.imagePullPolicy,
+      command: ['python', '-c', readFileSync('chart/files/model-download.py', 'utf8')],
+      args: [download.url, sha256, `/app/models/${sha256}.tar.gz`],
+      env: [{ name: 'MODEL_DOWNLOAD_TOKEN', valueFrom: { secretKeyRef: { name: 'model-store', key: 'bearer' } } }],
+      resources: rasa.resources,
+      securityContext: rasa.securityContext,
+      volumeMounts: [{ name: 'models', mountPath: '/app/models' }],
+    });
+  });
+
+  test("the pod's own parts with a model download into a claim are those the rules keep the extension points off (rasaPod)", () => {
+    const values = { rasa: { model: { download: { url: 'https://models.example.com/m.tar.gz', sha256: 'ab'.repeat(32) }, persistence: { enabled: true } } } };
+    const own = rasaPod(resolveSettings(values).rasa);
+    const pod = podSpec(render({ values }));
+    expect(pod.volumes.map((v: { name: string }) => v.name)).toEqual(own.volumes);
+    expect(rasaContainer(render({ values })).volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(own.mountPaths);
+    expect(pod.initContainers.map((c: { name: string }) => c.name)).toEqual(own.initContainers);
+  });
+
+  test('mounts the models claim at /app/models, where the default rasa.model.path points', () => {
+    const pod = podSpec(render({ values: { rasa: { model: { persistence: { enabled: true } } } } }));
+    expect(pod.volumes.at(-1)).toEqual({ name: 'models', persistentVolumeClaim: { claimName: 'rasa-models' } });
+    expect(pod.initContainers).toBeUndefined();
+    const rasa = pod.containers.find((c: { name: string }) => c.name === 'rasa');
+    expect(rasa.args.slice(rasa.args.indexOf('--model'))).toEqual(['--model', 'models']);
+    const existing = podSpec(render({ values: { rasa: { model: { persistence: { enabled: true, existingClaim: 'bot-models' } } } } }));
+    expect(existing.volumes.at(-1)).toEqual({ name: 'models', persistentVolumeClaim: { claimName: 'bot-models' } });
   });
 
   test('adds extra env vars, plain or from Secrets, and image pull secrets', () => {
@@ -149,6 +209,19 @@ describe('the Rasa server Deployment', () => {
       { name: 'REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: 'redis', key: 'password' } } },
     ]));
     expect(podSpec(objs).imagePullSecrets).toEqual([{ name: 'regcred' }, { name: 'mirror' }]);
+  });
+
+  test('restarts safely: a new pod is Ready before an old one stops, which keeps serving through a preStop sleep', () => {
+    expect(only(objects, 'Deployment').spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } });
+    expect(container.lifecycle).toEqual({ preStop: { exec: { command: ['sleep', '10'] } } });
+    expect(spec.terminationGracePeriodSeconds).toBe(60);
+  });
+
+  test('takes the update and stop settings as written; a preStop delay of 0 is no hook', () => {
+    const objs = render({ values: { rasa: { rollingUpdate: { maxSurge: 2, maxUnavailable: '50%' }, preStopDelaySeconds: 0, terminationGracePeriodSeconds: 0 } } });
+    expect(only(objs, 'Deployment').spec.strategy.rollingUpdate).toEqual({ maxSurge: 2, maxUnavailable: '50%' });
+    expect(rasaContainer(objs).lifecycle).toBeUndefined();
+    expect(podSpec(objs).terminationGracePeriodSeconds).toBe(0);
   });
 
   test('matches the snapshot of the default pod template', () => {

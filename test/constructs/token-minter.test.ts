@@ -16,14 +16,34 @@ describe('the token minter', () => {
     expect(only(objects, 'Deployment').spec.template.spec.automountServiceAccountToken).toBe(false);
   });
 
-  test('may touch one ConfigMap by name, and nothing else: no Secrets, no lists', () => {
+  test('may touch one ConfigMap and the Rasa Deployment by name, and nothing else: no Secrets, no lists', () => {
     expect(byName(objects, 'Role', 'rasa-minter').rules).toEqual([
       { apiGroups: [''], resources: ['configmaps'], resourceNames: ['rasa-widgets'], verbs: ['get', 'patch', 'create'] },
+      { apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['rasa'], verbs: ['get', 'patch'] },
     ]);
+    const noRestart = render({ values: { minter: { restartOnKeyChange: false } } });
+    expect(byName(noRestart, 'Role', 'rasa-minter').rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: ['rasa-widgets'], verbs: ['get', 'patch', 'create'] },
+    ]);
+    expect(JSON.parse(byName(noRestart, 'ConfigMap', 'rasa-minter').data['minter.json']).restartDeployment).toBe('');
     expect(byName(objects, 'RoleBinding', 'rasa-minter')).toMatchObject({
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'rasa-minter' },
       subjects: [{ kind: 'ServiceAccount', name: 'rasa-minter', namespace: 'default' }],
     });
+  });
+
+  test("runs where the Rasa pods run, pulling with their Secrets, unless minter says otherwise; it never gets Rasa's preStop", () => {
+    const tolerations = [{ key: 'dedicated', operator: 'Equal', value: 'chat', effect: 'NoSchedule' }];
+    const rasa = { imagePullSecrets: ['regcred'], nodeSelector: { pool: 'chat' }, tolerations, priorityClassName: 'chat-critical' };
+    const inherited = job(render({ values: { rasa } })).spec.template.spec;
+    expect(inherited).toMatchObject({ imagePullSecrets: [{ name: 'regcred' }], nodeSelector: { pool: 'chat' }, tolerations, priorityClassName: 'chat-critical' });
+    expect(inherited.terminationGracePeriodSeconds).toBe(30);
+    expect(inherited.containers[0].lifecycle).toBeUndefined();
+    const own = job(render({ values: { rasa, minter: { imagePullSecrets: ['mirror'], nodeSelector: {}, priorityClassName: '' } } })).spec.template.spec;
+    expect(own.imagePullSecrets).toEqual([{ name: 'mirror' }]);
+    expect(own.tolerations).toEqual(tolerations);
+    expect(own.nodeSelector).toBeUndefined();
+    expect(own.priorityClassName).toBeUndefined();
   });
 
   test('gets the key as an env var from the Secret, not by reading the Secret', () => {
@@ -42,7 +62,9 @@ describe('the token minter', () => {
       allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ['ALL'] },
     });
     expect(spec.securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
-    expect(container.resources).toEqual({ requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } });
+    expect(container.resources).toEqual({
+      requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '16Mi' }, limits: { memory: '128Mi', 'ephemeral-storage': '64Mi' },
+    });
     expect(spec.restartPolicy).toBe('Never');
     expect(byName(objects, 'ConfigMap', 'rasa-minter').data['minter.mjs']).toBe(readFileSync('chart/files/minter.mjs', 'utf8'));
   });
@@ -52,6 +74,7 @@ describe('the token minter', () => {
       configMap: 'rasa-widgets',
       keyEnv: 'RASA_SOCKETIO_JWT_KEY',
       method: 'HS256',
+      restartDeployment: 'rasa',
       labels: {
         'app.kubernetes.io/name': 'rasa', 'app.kubernetes.io/instance': 'rasa',
         'app.kubernetes.io/component': 'minter', 'app.kubernetes.io/version': '3.6.21',

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 // The in-cluster programs, each bundled on its own by scripts/bundle-minter.mjs.
-describe.each(['minter', 'keygen'])('chart/files/%s.mjs', (program) => {
+describe.each(['minter', 'keygen', 'demo'])('chart/files/%s.mjs', (program) => {
   const bundle = readFileSync(`chart/files/${program}.mjs`, 'utf8');
 
   test('is the bundle of its source as it stands (run `npm run bundle` after a change)', () => {
@@ -14,6 +14,15 @@ describe.each(['minter', 'keygen'])('chart/files/%s.mjs', (program) => {
     expect(bundle).not.toMatch(/node_modules\/(cdk8s|@kubernetes|constructs|ajv|yaml)\//);
     expect(Buffer.byteLength(bundle)).toBeLessThan(100 * 1024);
   });
+});
+
+test('the demo page server imports nothing but node\'s own modules, and none of the minter\'s code', () => {
+  const demo = readFileSync('chart/files/demo.mjs', 'utf8');
+  const imports = [...demo.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+  expect(imports.length).toBeGreaterThan(0);
+  expect(imports.filter((module) => !module!.startsWith('node:'))).toEqual([]);
+  expect(demo).not.toMatch(/node_modules\/|src\/minter\/|src\/keygen\//);
+  expect(demo).toContain('function createDemoServer(');
 });
 
 test("each program's bundle carries its own code and not the other's", () => {

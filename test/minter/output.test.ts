@@ -1,6 +1,6 @@
 import {
   CONFIGMAP_LIMIT_BYTES, checkConfigMapSize, keyFingerprint, legacySnippet, mintWidgets, parseMinterInput,
-  signingKey, webComponentSnippet, widgetsConfigMapData,
+  parseWidgetsIndex, signingKey, webComponentSnippet, widgetsConfigMapData,
 } from '../../src/minter/index.js';
 
 const KEY = signingKey('0123456789abcdef0123456789abcdef', 'test key');
@@ -18,7 +18,8 @@ describe('snippets', () => {
   test('the <rasa-chatbot-widget> snippet, with an initial payload', () => {
     expect(webComponentSnippet({ url: 'https://bot.example.com', token: TOKEN, initialPayload: '/greet' })).toBe(
       `<rasa-chatbot-widget server-url="https://bot.example.com" authentication-token="${TOKEN}" initial-payload="/greet"></rasa-chatbot-widget>\n` +
-      '<script type="module" src="https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js"></script>\n',
+      '<script type="module" src="https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js"></script>\n' +
+      '<link rel="stylesheet" href="https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.css">\n',
     );
   });
 
@@ -37,12 +38,13 @@ describe('the widgets ConfigMap', () => {
     ],
   });
 
-  test('holds per widget its token and both snippets, plus an index without secrets', async () => {
+  test('holds per widget its token and both snippets, the expiry of one that expires, plus an index without secrets', async () => {
     const { data, keyFingerprint: fingerprint } = await mintWidgets(input, KEY, NOW);
     expect(Object.keys(data).sort()).toEqual([
-      'index.json', 'support.legacy.html', 'support.token', 'support.web-component.html',
+      'index.json', 'support.expires-at', 'support.legacy.html', 'support.token', 'support.web-component.html',
       'web-chat.legacy.html', 'web-chat.token', 'web-chat.web-component.html',
     ]);
+    expect(data['support.expires-at']).toBe('2026-01-31T00:00:00Z');
     expect(data['web-chat.token']).toBe(TOKEN);
     expect(data['web-chat.legacy.html']).toContain(`data-token="${TOKEN}"`);
     expect(JSON.parse(data['index.json']!)).toEqual({
@@ -84,7 +86,23 @@ describe('parseMinterInput', () => {
       "minter input: 'widgets[0].url' must be a string"],
     ['widget with aud', { configMap: 'c', keyEnv: 'K', method: 'HS256', widgets: [{ name: 'w', url: 'u', claims: { aud: 'x' }, expiresIn: '', initialPayload: '' }] },
       "'widgets[0].claims.aud' is not allowed: Rasa verifies without an audience, so PyJWT refuses any token that has one"],
+    ['a Deployment that is not a name', { configMap: 'c', keyEnv: 'K', method: 'HS256', restartDeployment: 1, widgets: [] },
+      "minter input: 'restartDeployment' must be a string"],
   ])('refuses %s', (_, value, message) => {
     expect(() => parseMinterInput(value)).toThrow(message);
+  });
+
+  test('reads a minter.json of before restartDeployment as restarting nothing', () => {
+    expect(parseMinterInput({ configMap: 'c', keyEnv: 'K', method: 'HS256', widgets: [] }).restartDeployment).toBe('');
+  });
+
+  test('reads back the index it writes, and nothing else', () => {
+    const data = widgetsConfigMapData([{ name: 'w', url: 'u', token: 't', initialPayload: '', expiresAt: 1_800_000_000 }],
+      { method: 'HS256', keyFingerprint: '0123456789abcdef' });
+    expect(parseWidgetsIndex(data['index.json'])).toEqual({
+      method: 'HS256', keyFingerprint: '0123456789abcdef', widgets: [{ name: 'w', url: 'u', expiresAt: '2027-01-15T08:00:00.000Z' }],
+    });
+    expect(data['w.expires-at']).toBe('2027-01-15T08:00:00Z');
+    expect([undefined, '', '{', 'null', '[]', '{"keyFingerprint":1,"widgets":[]}'].map(parseWidgetsIndex)).toEqual(Array(6).fill(undefined));
   });
 });

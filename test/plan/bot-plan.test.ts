@@ -13,9 +13,11 @@ describe('planBot', () => {
     expect(p).toMatchObject({ release: 'bot', namespace: 'chat', fullname: 'bot-rasa', appName: 'rasa' });
     expect(p.config.name).toBe('bot-rasa-config');
     expect(p.server).toMatchObject({ name: 'bot-rasa', serviceAccountName: 'bot-rasa' });
-    expect(p.minter).toMatchObject({ name: 'bot-rasa-minter', outputName: 'bot-rasa-widgets', resourceName: 'bot-rasa-widgets' });
+    expect(p.minter).toMatchObject({ name: 'bot-rasa-minter', outputName: 'bot-rasa-widgets' });
+    expect(p.minter.rules.map((r) => r.resourceName)).toEqual(['bot-rasa-widgets', 'bot-rasa']);
+    expect(p.reminter.name).toBe('bot-rasa-remint');
     expect(p.minter.jobName).toMatch(/^bot-rasa-minter-[0-9a-f]{10}$/);
-    expect(p.keyGenerator).toMatchObject({ name: 'bot-rasa-keygen', resourceName: 'rasa-socketio-jwt' });
+    expect(p.keyGenerator).toMatchObject({ name: 'bot-rasa-keygen', rules: [{ apiGroup: '', resource: 'secrets', resourceName: 'rasa-socketio-jwt', verbs: ['get', 'patch', 'create'] }] });
     expect(plan({ minter: { configMapName: 'tokens' } }).minter.outputName).toBe('tokens');
   });
 
@@ -30,6 +32,7 @@ describe('planBot', () => {
   test('opens each gate only when the settings ask for it', () => {
     expect(plan().gates).toEqual({
       serviceAccount: true, disruptionBudget: false, autoscaler: false, ingress: false, keyGenerator: false, minter: true, jwtKeySecret: false,
+      actionServer: false, reminter: false, modelClaim: false, demo: false,
     });
     expect(plan({
       rasa: { serviceAccount: { create: false }, replicaCount: 2, endpoints: STORES },
@@ -38,8 +41,14 @@ describe('planBot', () => {
       minter: { enabled: false },
     }).gates).toEqual({
       serviceAccount: false, disruptionBudget: true, autoscaler: false, ingress: true, keyGenerator: true, minter: false, jwtKeySecret: false,
+      actionServer: false, reminter: false, modelClaim: false, demo: false,
     });
+    expect(plan({ rasa: { model: { persistence: { enabled: true } } } }).gates.modelClaim).toBe(true);
+    expect(plan({ rasa: { model: { persistence: { enabled: true, existingClaim: 'models' } } } }).gates.modelClaim).toBe(false);
+    expect(plan({ widgets: [{ name: 'w', expiresIn: '1d' }] }).gates.reminter).toBe(true);
     expect(plan({ socketio: { jwtKey: { literal: 'k'.repeat(32) } } }).gates.jwtKeySecret).toBe(true);
+    expect(plan({ actionServer: { enabled: true } }).gates.actionServer).toBe(true);
+    expect(plan({ demo: { enabled: true } }).gates.demo).toBe(true);
   });
 
   test('fills in the widgets\' defaults once, for the minter and the size rule alike', () => {

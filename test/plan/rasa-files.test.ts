@@ -56,9 +56,12 @@ describe('endpoints.yml', () => {
     expect(endpointsYaml(resolveSettings())).toBe('{}\n');
   });
 
+  const API = { enabled: true, tokenSecretName: 'rasa-api' };
+
   test('names the model server and keeps the other endpoints', () => {
     const text = endpointsYaml(resolveSettings({
       rasa: {
+        api: API,
         model: { serverUrl: 'https://models.example.com/bot.tar.gz', waitTimeBetweenPulls: 30 },
         endpoints: { action_endpoint: { url: 'http://actions:5055/webhook' } },
       },
@@ -67,6 +70,21 @@ describe('endpoints.yml', () => {
       action_endpoint: { url: 'http://actions:5055/webhook' },
       models: { url: 'https://models.example.com/bot.tar.gz', wait_time_between_pulls: 30 },
     });
+  });
+
+  test("names the model server's token by an UNQUOTED ${ENV}, only with a model server", () => {
+    const serverToken = { secretName: 'model-server', secretKey: 'bearer' };
+    const text = endpointsYaml(resolveSettings({ rasa: { api: API, model: { serverUrl: 'https://models.example.com/bot.tar.gz', serverToken } } }));
+    expect(text).toBe([
+      'models:',
+      '  token: ${RASA_MODEL_SERVER_TOKEN}',
+      '  url: https://models.example.com/bot.tar.gz',
+      '  wait_time_between_pulls: 100',
+      '',
+    ].join('\n'));
+    const node = parseDocument(text).getIn(['models', 'token'], true);
+    expect(isScalar(node) && node.type).toBe(Scalar.PLAIN);
+    expect(endpointsYaml(resolveSettings({ rasa: { model: { serverToken } } }))).toBe('{}\n');
   });
 });
 

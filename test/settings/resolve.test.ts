@@ -26,7 +26,10 @@ describe('resolveSettings', () => {
       { rasa: { extraArgs: ['--verbose'], podAnnotations: { a: 'b' } }, minter: { jobAnnotations: null } },
     );
     expect(s.rasa.extraArgs).toEqual(['--verbose']);
-    expect(s.rasa.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '', memory: '4Gi' } });
+    expect(s.rasa.resources).toEqual({
+      requests: { cpu: '500m', memory: '1Gi', 'ephemeral-storage': '1Gi' },
+      limits: { cpu: '', memory: '4Gi', 'ephemeral-storage': '8Gi' },
+    });
     expect(s.rasa.podAnnotations).toEqual({ a: 'b' });
     expect(s.minter).not.toHaveProperty('jobAnnotations');
   });
@@ -65,7 +68,7 @@ describe('refusals name the setting and the fix', () => {
     ['a port of 0', { service: { port: 0 } }, "'service.port' must be at least 1 (got 0)"],
     ['a port that is not a number', { rasa: { port: '5005' } }, "'rasa.port' must be of type integer (got \"5005\")"],
     ['an unknown setting', { rasa: { replicas: 2 } },
-      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, podDisruptionBudget, autoscaling, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, nodeSelector, tolerations, affinity, topologySpreadConstraints, priorityClassName, podAnnotations, podLabels, cors, podSecurityContext, containerSecurityContext, extraVolumes, extraVolumeMounts, initContainers, sidecars, extraEnvFrom)"],
+      "'rasa.replicas' is not a setting: remove it or fix its spelling (known here: image, serviceAccount, imagePullSecrets, replicaCount, podDisruptionBudget, autoscaling, port, model, endpoints, api, license, telemetryEnabled, extraArgs, extraEnv, resources, startupProbe, livenessProbe, readinessProbe, terminationGracePeriodSeconds, preStopDelaySeconds, rollingUpdate, nodeSelector, tolerations, affinity, topologySpreadConstraints, priorityClassName, podAnnotations, podLabels, cors, podSecurityContext, containerSecurityContext, extraVolumes, extraVolumeMounts, initContainers, sidecars, extraEnvFrom)"],
     ['an unknown capability list', { rasa: { containerSecurityContext: { capabilities: { remove: ['ALL'] } } } },
       "'rasa.containerSecurityContext.capabilities.remove' is not a setting: remove it or fix its spelling (known here: add, drop)"],
     ['an open HTTP API', { rasa: { api: { enabled: true } } },
@@ -88,6 +91,10 @@ describe('refusals name the setting and the fix', () => {
       "'ingress.host' is empty: name the public host the widgets connect to (--set ingress.host=bot.example.com)"],
     ['the HTTP API routed through the Ingress while it is off', { ingress: { enabled: true, host: 'bot.example.com', exposeApi: true } },
       "'ingress.exposeApi' routes Rasa's HTTP API, which is off: turn it on with rasa.api.enabled and its token in rasa.api.tokenSecretName (--set rasa.api.enabled=true), or --set ingress.exposeApi=false"],
+    ['a demo page without the minter that writes its token', { demo: { enabled: true }, minter: { enabled: false } },
+      "'demo.enabled' shows the token the minter writes, but minter.enabled is false: --set minter.enabled=true, or --set demo.enabled=false"],
+    ['a demo page for a widget that is not there', { demo: { enabled: true, widget: 'support' } },
+      "'demo.widget' (support) is not the name of a widget: name one of widgets[].name, or leave it empty for the first (--set demo.widget=)"],
     ['a socketio path without a slash', { socketio: { socketioPath: 'socket.io' } },
       "'socketio.socketioPath' must be a path starting with '/' (e.g. /socket.io) (got \"socket.io\")"],
   ])('%s', (_, values, message) => {

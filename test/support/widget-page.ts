@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
 import { LEGACY_WIDGET_SCRIPT } from '../../src/minter/snippets.js';
 
 const repoDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,4 +52,24 @@ export async function serveWidgetPage(page: () => string, port = 0): Promise<{ s
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/**
+ * For a page served as it is (not made here), such as the chart's demo page: the browser's request
+ * for the legacy widget's script (LEGACY_WIDGET_SCRIPT, off this machine) is answered with the
+ * stand-in after socket.io-client's browser build, the same two scripts the pages made here load;
+ * any other request off this machine is aborted and kept in the returned list.
+ */
+export async function routeWidgetScript(context: BrowserContext): Promise<string[]> {
+  const offMachine: string[] = [];
+  const script = ['node_modules/socket.io-client/dist/socket.io.min.js', 'test/compat/widget-stand-in.js']
+    .map((file) => readFileSync(`${repoDir}/${file}`, 'utf8')).join('\n;\n');
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === LEGACY_WIDGET_SCRIPT) return route.fulfill({ status: 200, contentType: 'text/javascript', body: script });
+    if (['127.0.0.1', 'localhost'].includes(new URL(url).hostname)) return route.continue();
+    offMachine.push(url);
+    return route.abort();
+  });
+  return offMachine;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { deprecationWarnings, isDns1123Label, resolveSettings } from '../../settings/index.js';
+import { deprecationWarnings, isDns1123Label, modelSourceWarnings, resolveSettings } from '../../settings/index.js';
 import { usageError } from '../errors.js';
 import { replaceOutputFiles } from '../output-folder.js';
 import { readValuesFiles } from '../values-files.js';
@@ -52,6 +52,7 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
       new RasaBot(chart, 'Bot', { settings, release, namespace: values.namespace });
       app.synth();
     });
-    return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n`, stderr: warningLines(deprecationWarnings(settings)) };
+    const warnings = [...deprecationWarnings(settings), ...modelSourceWarnings(settings)];
+    return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n`, stderr: warningLines(warnings) };
   },
 };
