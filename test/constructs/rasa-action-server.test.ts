@@ -98,7 +98,7 @@ describe('the action server', () => {
     ]);
     expect(c.envFrom).toEqual([{ secretRef: { name: 'actions-env' } }]);
     expect(c.volumeMounts.at(-1)).toEqual({ name: 'data', mountPath: '/app/data' });
-    expect(c.resources).toEqual({ requests: { cpu: '10m' }, limits: { memory: '2Gi' } });
+    expect(c.resources).toEqual({ requests: { cpu: '10m', 'ephemeral-storage': '64Mi' }, limits: { memory: '2Gi', 'ephemeral-storage': '512Mi' } });
     expect(spec.containers.at(-1)).toEqual(sidecar);
     expect(spec.volumes.at(-1)).toEqual({ name: 'data', emptyDir: {} });
     expect(spec.nodeSelector).toEqual({ pool: 'actions' });
