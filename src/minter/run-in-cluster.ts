@@ -39,7 +39,13 @@ export function runInCluster(opts: InClusterOptions): Promise<number> {
     if (input.restartDeployment) {
       const rollout = await restartOnNewKey(conn, {
         namespace, deployment: input.restartDeployment, configMap: input.configMap, fingerprint: result.keyFingerprint,
-      }, requests);
+      }, requests).catch((error: unknown) => {
+        // The check comes first, so a failure here leaves the tokens as they were: say so.
+        if (error instanceof MintError && error.code === 'ERR_WRITE_FAILED') {
+          throw new MintError(error.code, `${error.message}. ConfigMap ${namespace}/${input.configMap} was not written: the previous one, if any, is unchanged`);
+        }
+        throw error;
+      });
       if (rollout.restarted) {
         log(`the key has changed (fingerprint ${result.keyFingerprint}, the pods' was ${rollout.previous}): restarting the Rasa pods of ` +
           `Deployment ${namespace}/${input.restartDeployment}, which read the key only at start (pod template annotation ${KEY_FINGERPRINT_ANNOTATION})`);

@@ -28,23 +28,38 @@ describeLocalTestbed('the minter when the API server stops mid-run', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a frozen API server: retries with backoff, exits non-zero, the ConfigMap stays whole', async () => {
+  /** Runs the minter while the API server is frozen: accepting connections, answering nothing. */
+  async function mintWhileFrozen(minterInput: Record<string, unknown>) {
     const pid = Number(readFileSync(join(dir, 'apiserver.pid'), 'utf8'));
     // The service account token is requested before the freeze; the minter then finds the server
     // accepting connections but answering nothing, as a hung or overloaded server does.
     const sa = await minterServiceAccount(namespace, { kubeconfig });
     process.kill(pid, 'SIGSTOP');
-    const pending = runMinterAs(sa, changed(), fast);
-    let result: Awaited<typeof pending>;
     try {
-      result = await pending;
+      return await runMinterAs(sa, minterInput, fast);
     } finally {
       process.kill(pid, 'SIGCONT');
     }
+  }
+
+  test('a frozen API server: retries with backoff, exits non-zero, the ConfigMap stays whole', async () => {
+    // Without a Deployment to restart on a new key, the ConfigMap's write is the one request.
+    const result = await mintWhileFrozen({ ...changed(), restartDeployment: '' });
     expect(result).toMatchObject({ status: 3, stderr: '' });
     expect(result.stdout.match(/attempt \d to write ConfigMap \S+ failed \(cannot reach https:\/\/\S+: ETIMEDOUT\); retrying in \d+ ms/g)).toHaveLength(2);
     expect(result.stdout).toContain(`could not write ConfigMap ${namespace}/rasa-widgets: gave up after 3 attempts`);
     expect(result.stdout).toContain('The previous ConfigMap, if any, is unchanged');
+    expect((await core(kubeconfig).readNamespacedConfigMap({ name: 'rasa-widgets', namespace })).data).toEqual(before);
+  }, 60_000);
+
+  test('a frozen API server at the key check: the tokens are not written, and the message says so', async () => {
+    // The first request reads the Rasa Deployment's key fingerprint (a new key restarts the pods
+    // before the tokens are written), so that is the one that gives up.
+    const result = await mintWhileFrozen(changed());
+    expect(result).toMatchObject({ status: 3, stderr: '' });
+    expect(result.stdout.match(/attempt \d on Deployment \S+ failed \(cannot reach https:\/\/\S+: ETIMEDOUT\); retrying in \d+ ms/g)).toHaveLength(2);
+    expect(result.stdout).toContain(`could not reach Deployment ${namespace}/rasa: gave up after 3 attempts`);
+    expect(result.stdout).toContain(`ConfigMap ${namespace}/rasa-widgets was not written: the previous one, if any, is unchanged`);
     expect((await core(kubeconfig).readNamespacedConfigMap({ name: 'rasa-widgets', namespace })).data).toEqual(before);
   }, 60_000);
 
