@@ -28,6 +28,9 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$(inputs_sha)" ]]; then
   # dependency, so optional dependencies are left out. `npm install` rather than `npm ci`: the
   # registry serves only this platform's builds of some optional packages, which npm then leaves
   # out of the lock file, and `npm ci` refuses such a lock.
+  # No dependency runs an install script: package.json's allowScripts denies the one that has one,
+  # @parcel/watcher's native build (jest's file watcher for --watch, which no test run uses), so
+  # npm neither builds it nor warns about it.
   (cd "$repo" && npm install --omit=optional --no-audit --no-fund)
   # Leaving out optional dependencies also drops the native binding of jest's resolver
   # (unrs-resolver); add back the one for this platform, at the version the lock file pins.
