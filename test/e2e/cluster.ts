@@ -56,6 +56,15 @@ export async function helm(args: readonly string[]): Promise<{ status: number | 
   return result;
 }
 
+/**
+ * What helm said on stderr, less client-go's own log lines ("I1129 12:12:54.291316 6390
+ * reflector.go:578] ..."): those report a watch that the API server ended and client-go resumed,
+ * which happens on a busy server and is no message of helm's or the chart's.
+ */
+export function helmMessages(stderr: string): string {
+  return stderr.split('\n').filter((line) => !/^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ \S+:\d+\] /.test(line)).join('\n');
+}
+
 /** The Deployment's pods all Ready and up to date, as `kubectl rollout status` decides. */
 export async function rolloutReady(namespace: string, deployment: string, timeoutMs = 600_000): Promise<void> {
   await waitFor(`deployment ${namespace}/${deployment} rolled out and Ready`, () => {
