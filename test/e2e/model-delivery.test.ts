@@ -7,12 +7,12 @@
 // - a model server that sends no ETag: Rasa serves GET / but never loads the model, so the pod
 //   stays NotReady (the readiness probe asks /status);
 // - a model server that sends one (and wants the model server token): the pod turns Ready.
-// There is no cluster DNS here: the releases reach the server by its Service's ClusterIP.
+// The releases reach the server by its Service's DNS name, as a user's model store would be named.
 import { randomBytes } from 'node:crypto';
 import { createNamespace, kubectl, kubectlResult } from '../cluster/support.js';
 import { mintToken, signingKey } from '../../src/minter/index.js';
 import { chatOnce } from '../support/socketio-chat.js';
-import { createKeySecret, deleteNamespace, describeE2E, helm, portForward, progress, waitFor, withDiagnostics } from './cluster.js';
+import { createKeySecret, deleteNamespace, describeE2E, helm, helmMessages, portForward, progress, waitFor, withDiagnostics } from './cluster.js';
 import { pods } from './pods.js';
 import { PathReport } from './report.js';
 import { BOT_GREETING, LOCAL_CLUSTER_VALUES, RASA_IMAGE, valuesFile } from './values.js';
@@ -129,8 +129,7 @@ describeE2E('model delivery on the real cluster: download, checksum, model serve
         kubectl(['create', 'secret', 'generic', name!, '-n', namespace, `--from-literal=${name === 'rasa-api' ? 'auth-token' : 'token'}=${value}`]);
       }
       kubectl(['apply', '-f', '-'], modelServerObjects(namespace));
-      const ip = kubectl(['get', 'service', 'model-store', '-n', namespace, '-o', 'jsonpath={.spec.clusterIP}']).trim();
-      storeUrl = `http://${ip}:8000`;
+      storeUrl = `http://model-store.${namespace}.svc:8000`;
       modelSha = await waitFor('the model store to print the model\'s SHA-256', () =>
         /^sha256 ([0-9a-f]{64})$/m.exec(kubectlResult(['logs', 'model-store', '-n', namespace]).stdout)?.[1], 120_000);
       const api = { enabled: true, tokenSecretName: 'rasa-api' };
@@ -141,7 +140,7 @@ describeE2E('model delivery on the real cluster: download, checksum, model serve
         ['etag', releaseValues({ serverUrl: `${storeUrl}/etag/bot.tar.gz`, serverToken: { secretName: 'model-server' } }, { api })],
       ];
       const results = await Promise.all(releases.map(([release, values]) => helm(['install', release, 'chart', '-n', namespace, '-f', valuesFile(values)])));
-      for (const result of results) expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+      for (const result of results) expect({ status: result.status, stderr: helmMessages(result.stderr) }).toEqual({ status: 0, stderr: '' });
       // A pod Ready for a moment (failureThreshold 1, every 2 s) is seen by a sampler every second.
       sampler = setInterval(() => { noetagEverReady ||= isReady(serverPod(namespace, 'noetag')); }, 1000);
     });
