@@ -1,11 +1,10 @@
-import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   DEMO_DIR, DEMO_PROBES, DEMO_WIDGETS_DIR, objectMetadata, type ComponentMetadata, type DemoPlan, type PodMetadata,
 } from '../plan/index.js';
 import type { DemoSettings, MinterSettings } from '../settings/index.js';
-import { buildPod } from './pod-builder.js';
+import { buildPod, kubeProbe } from './pod-builder.js';
 
 /** Properties of `DemoPage`. */
 export interface DemoPageProps {
@@ -61,13 +60,8 @@ export class DemoPage extends Construct {
     });
     this.deployment.select(kplus.LabelSelector.of({ labels: { ...props.selector } }));
 
-    const probe = (p: { readonly path: string; readonly periodSeconds: number; readonly failureThreshold: number }) =>
-      kplus.Probe.fromHttpGet(p.path, {
-        port: plan.port,
-        periodSeconds: Duration.seconds(p.periodSeconds),
-        failureThreshold: p.failureThreshold,
-        timeoutSeconds: Duration.seconds(DEMO_PROBES.timeoutSeconds),
-      });
+    const probe = ({ path, ...p }: { readonly path: string; readonly periodSeconds: number; readonly failureThreshold: number }) =>
+      kubeProbe({ httpGet: { path, port: plan.port, scheme: 'HTTP' }, timeoutSeconds: DEMO_PROBES.timeoutSeconds, ...p });
     const container = this.deployment.addContainer({
       name: 'demo',
       image: plan.image,

@@ -1,7 +1,7 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
-import type { EnvVar } from '../plan/index.js';
+import type { EnvVar, ProbePlan } from '../plan/index.js';
 import type { Quantity } from '../settings/index.js';
 
 /** A workload with a pod template: at spec.template, or a CronJob's at spec.jobTemplate.spec.template. */
@@ -220,4 +220,20 @@ function resources(given: Resources): Record<string, unknown> {
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === '') return true;
   return Array.isArray(value) ? value.length === 0 : typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
+/**
+ * A probe of the plan (see serverProbes; the action server's and the demo page's are httpGet ones)
+ * as cdk8s-plus-27 writes it: httpGet, tcpSocket or exec.
+ */
+export function kubeProbe(p: ProbePlan): kplus.Probe {
+  const options = {
+    periodSeconds: Duration.seconds(p.periodSeconds),
+    failureThreshold: p.failureThreshold,
+    timeoutSeconds: Duration.seconds(p.timeoutSeconds),
+  };
+  if (p.httpGet) return kplus.Probe.fromHttpGet(p.httpGet.path, { port: p.httpGet.port, ...options });
+  if (p.tcpSocket) return kplus.Probe.fromTcpSocket({ port: p.tcpSocket.port, ...options });
+  if (p.exec) return kplus.Probe.fromCommand([...p.exec.command], options);
+  throw new Error(`a probe of the plan has no httpGet, tcpSocket or exec: ${JSON.stringify(p)}`);
 }

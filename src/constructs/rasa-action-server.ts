@@ -1,9 +1,8 @@
-import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ACTION_SERVER_PROBES, objectMetadata, type ActionServerPlan, type ComponentMetadata } from '../plan/index.js';
 import type { ActionServerSettings } from '../settings/index.js';
-import { buildPod, containerEnv } from './pod-builder.js';
+import { buildPod, containerEnv, kubeProbe } from './pod-builder.js';
 
 /** Properties of `RasaActionServer`. */
 export interface RasaActionServerProps {
@@ -52,13 +51,9 @@ export class RasaActionServer extends Construct {
     });
     this.deployment.select(kplus.LabelSelector.of({ labels: { ...props.selector } }));
 
-    const probe = (p: { readonly periodSeconds: number; readonly failureThreshold: number }) =>
-      kplus.Probe.fromHttpGet(ACTION_SERVER_PROBES.path, {
-        port: plan.port,
-        periodSeconds: Duration.seconds(p.periodSeconds),
-        failureThreshold: p.failureThreshold,
-        timeoutSeconds: Duration.seconds(ACTION_SERVER_PROBES.timeoutSeconds),
-      });
+    const probe = (p: { readonly periodSeconds: number; readonly failureThreshold: number }) => kubeProbe({
+      httpGet: { path: ACTION_SERVER_PROBES.path, port: plan.port, scheme: 'HTTP' }, timeoutSeconds: ACTION_SERVER_PROBES.timeoutSeconds, ...p,
+    });
     const container = this.deployment.addContainer({
       name: 'action-server',
       image: plan.image,

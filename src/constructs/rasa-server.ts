@@ -1,9 +1,9 @@
-import { ApiObject, Duration, JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { CONFIG_DIR, objectMetadata, type ComponentMetadata, type ProbePlan, type RasaServerPlan } from '../plan/index.js';
+import { CONFIG_DIR, objectMetadata, type ComponentMetadata, type RasaServerPlan } from '../plan/index.js';
 import type { RasaSettings } from '../settings/index.js';
-import { buildPod, containerEnv } from './pod-builder.js';
+import { buildPod, containerEnv, kubeProbe } from './pod-builder.js';
 
 /** Properties of `RasaServer`. */
 export interface RasaServerProps {
@@ -99,19 +99,6 @@ export class RasaServer extends Construct {
       extraVolumeMounts: [...plan.volumeMounts, ...rasa.extraVolumeMounts],
     });
   }
-}
-
-/** A probe of the plan (see serverProbes) as cdk8s-plus-27 writes it: httpGet, tcpSocket or exec. */
-function kubeProbe(p: ProbePlan): kplus.Probe {
-  const options = {
-    periodSeconds: Duration.seconds(p.periodSeconds),
-    failureThreshold: p.failureThreshold,
-    timeoutSeconds: Duration.seconds(p.timeoutSeconds),
-  };
-  if (p.httpGet) return kplus.Probe.fromHttpGet(p.httpGet.path, { port: p.httpGet.port, ...options });
-  if (p.tcpSocket) return kplus.Probe.fromTcpSocket({ port: p.tcpSocket.port, ...options });
-  if (p.exec) return kplus.Probe.fromCommand([...p.exec.command], options);
-  throw new Error(`a probe of the plan has no httpGet, tcpSocket or exec: ${JSON.stringify(p)}`);
 }
 
 /** A number of pods, or a percentage of them ("25%"), as the settings write it. */
