@@ -1,4 +1,7 @@
-/** The chart's name (chart/Chart.yaml); the default object name prefix and app.kubernetes.io/name. */
+/**
+ * The default object name prefix and app.kubernetes.io/name: "rasa", the chart's first name, kept
+ * when the chart became rasa-socketio-jwt so that no object is renamed.
+ */
 export const CHART_NAME = 'rasa';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
