@@ -96,27 +96,15 @@ export type {
   SessionAffinity,
 } from './plan/index.js';
 
-// The minter: tokens Rasa accepts, Rasa's own decision on a token, the widget snippets.
-export {
-  hmacKey,
-  KEY_FINGERPRINT_ANNOTATION,
-  keyFingerprint,
-  legacySnippet,
-  METHODS,
-  MintError,
-  mintToken,
-  mintWidgets,
-  rasaDecision,
-  signingKey,
-  webComponentSnippet,
-} from './minter/index.js';
-export type {
-  Method,
-  MintErrorCode,
-  MinterInput,
-  MintResult,
-  RasaDecision,
-  SigningKey,
-  SnippetInput,
-  TokenRequest,
-} from './minter/index.js';
+// The minter: tokens Rasa accepts, Rasa's own decision on a token, the widget snippets. Named
+// module by module, not through src/minter/index.ts: the declarations an app's compiler reads
+// then stop at what is public, and the in-cluster writer's (with its Node.js types) stay out.
+export { MintError, type MintErrorCode } from './minter/errors.js';
+export { keyFingerprint } from './minter/fingerprint.js';
+export type { MinterInput } from './minter/input.js';
+export { METHODS, signingKey, type Method } from './minter/key.js';
+export { KEY_FINGERPRINT_ANNOTATION } from './minter/kube/key-rollout.js';
+export { mintWidgets, type MintResult } from './minter/mint.js';
+export { legacySnippet, webComponentSnippet, type SnippetInput } from './minter/snippets.js';
+export { hmacKey, mintToken, type HmacKey, type SigningKey, type TokenRequest } from './minter/token.js';
+export { rasaDecision, type RasaDecision } from './minter/verify.js';

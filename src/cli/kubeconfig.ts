@@ -48,16 +48,38 @@ function describeSource(source: KubeconfigSource): string {
   }
 }
 
+/** What installs the cluster client, an optional peer dependency (its range in package.json). */
+export const INSTALL_CLUSTER_CLIENT = 'npm install @kubernetes/client-node@^2.0.1';
+
+/**
+ * Loaded here, not at the top: it takes half a second to import, which every other command
+ * (synth in a GitOps pipeline above all) would pay for nothing. It is an optional peer dependency,
+ * so that a cdk8s app using the constructs does not install its 66 MB; without it only the
+ * commands that talk to a cluster stop, and they say what to install.
+ */
+async function loadClientNode(): Promise<typeof import('@kubernetes/client-node')> {
+  try {
+    return await import('@kubernetes/client-node');
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
+      (cause as Error).message.includes("'@kubernetes/client-node'");
+    if (!missing) throw cause;
+    throw new CliError('this command talks to a cluster through @kubernetes/client-node, an optional peer dependency that is not installed; ' +
+      `run \`${INSTALL_CLUSTER_CLIENT}\` where rasa-socketio-jwt is installed ` +
+      '(with npx: npx -p rasa-socketio-jwt -p @kubernetes/client-node rasa-socketio-jwt ...)', {
+      code: 'ERR_CLUSTER_CLIENT_MISSING', exitCode: EXIT.FAILURE, cause,
+    });
+  }
+}
+
 /**
  * A connection from the user's kubeconfig (KUBECONFIG, else ~/.kube/config, else in-cluster),
  * through @kubernetes/client-node, so every auth method it knows works, for the same writer
  * the in-cluster minter uses.
  */
 export async function kubeconfigConnection(env: NodeJS.ProcessEnv): Promise<KubeConnection> {
+  const { KubeConfig } = await loadClientNode();
   const source = kubeconfigSource(env);
-  // Loaded here, not at the top: it takes half a second to import, which every other command
-  // (synth in a GitOps pipeline above all) would pay for nothing.
-  const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   try {
     // One file named by the environment we were given; a list (a:b) or none: client-node's default.

@@ -5,10 +5,23 @@ import { parseDuration } from './duration.js';
 import { MintError } from './errors.js';
 import type { Method } from './key.js';
 
-/** The key as bytes (see signingKey), or imported once with hmacKey for many signatures. */
-export type SigningKey = Uint8Array | webcrypto.CryptoKey;
+/**
+ * An HMAC key imported once by hmacKey, to sign many tokens. Opaque on purpose: the public types
+ * name no platform type (WebCrypto's CryptoKey is missing from older @types/node).
+ */
+export interface HmacKey {
+  /** The jwt_method it signs with. */
+  readonly method: Method;
+}
 
+const webKeys = new WeakMap<HmacKey, webcrypto.CryptoKey>();
+
+/** The key as bytes (see signingKey), or imported once with hmacKey for many signatures. */
+export type SigningKey = Uint8Array | HmacKey;
+
+/** What mintToken signs: the key and method, the claims and the lifetime. */
 export interface TokenRequest {
+  /** The key the channel verifies with: its bytes, or imported once with hmacKey. */
   readonly key: SigningKey;
   /** The channel's jwt_method. */
   readonly method: Method;
@@ -26,7 +39,12 @@ export interface TokenRequest {
  * Signs a token that Rasa's check accepts, or refuses with the rule it would break. `iat` and
  * `nbf` are left out: a value ahead of Rasa's clock (skew) makes PyJWT refuse the token.
  */
-export async function mintToken(req: TokenRequest): Promise<{ token: string; expiresAt: number | null }> {
+export async function mintToken(req: TokenRequest): Promise<{
+  /** The signed token (a compact JWS). */
+  token: string;
+  /** Its `exp`, in seconds since the epoch; null for a token that does not expire. */
+  expiresAt: number | null;
+}> {
   checkClaims(req.claims, `${req.where}.claims`);
   const payload: Record<string, unknown> = { ...req.claims };
   let expiresAt: number | null = null;
@@ -45,12 +63,22 @@ export function checkClaims(claims: unknown, where: string): void {
 
 /** The bare signature, with the header jwt.io writes: {"alg":...,"typ":"JWT"}. No rules here. */
 export function signToken(payload: Record<string, unknown>, key: SigningKey, method: Method): Promise<string> {
-  return new SignJWT(payload).setProtectedHeader({ alg: method, typ: 'JWT' }).sign(key);
+  return new SignJWT(payload).setProtectedHeader({ alg: method, typ: 'JWT' }).sign(joseKey(key));
+}
+
+function joseKey(key: SigningKey): Uint8Array | webcrypto.CryptoKey {
+  if (key instanceof Uint8Array) return key;
+  const webKey = webKeys.get(key);
+  if (!webKey) throw new TypeError('a SigningKey is the key\'s bytes or what hmacKey returned');
+  return webKey;
 }
 
 const HASH_OF: Record<Method, string> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
 
 /** Imports the key once: jose would import raw bytes again for every signature. */
-export function hmacKey(key: Uint8Array, method: Method): Promise<webcrypto.CryptoKey> {
-  return webcrypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: HASH_OF[method] }, false, ['sign']);
+export async function hmacKey(key: Uint8Array, method: Method): Promise<HmacKey> {
+  const webKey = await webcrypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: HASH_OF[method] }, false, ['sign']);
+  const handle: HmacKey = Object.freeze({ method });
+  webKeys.set(handle, webKey);
+  return handle;
 }
