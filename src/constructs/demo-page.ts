@@ -39,8 +39,11 @@ export interface DemoPageProps {
  * Twin: the chart's demo-configmap.yaml, demo-deployment.yaml and demo-service.yaml.
  */
 export class DemoPage extends Construct {
+  /** The ConfigMap with the page's program (demo.mjs) and its input (demo.json). */
   public readonly files: kplus.ConfigMap;
+  /** The Deployment that serves the page. */
   public readonly deployment: kplus.Deployment;
+  /** The ClusterIP Service in front of it, which `kubectl port-forward` reaches. */
   public readonly service: kplus.Service;
 
   constructor(scope: Construct, id: string, props: DemoPageProps) {

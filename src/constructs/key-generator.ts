@@ -15,6 +15,7 @@ export interface KeyGeneratorProps extends ScriptJobCommonProps {
  * render). Its Role reaches that one Secret by name.
  */
 export class KeyGenerator extends Construct {
+  /** The Job with its ServiceAccount, Role, RoleBinding and files. */
   public readonly scriptJob: ScriptJob;
 
   constructor(scope: Construct, id: string, props: KeyGeneratorProps) {

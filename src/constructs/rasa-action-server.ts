@@ -32,7 +32,9 @@ export interface RasaActionServerProps {
  * Twin: the chart's action-server-deployment.yaml and action-server-service.yaml.
  */
 export class RasaActionServer extends Construct {
+  /** The action server's Deployment. */
   public readonly deployment: kplus.Deployment;
+  /** The ClusterIP Service in front of it, which endpoints.yml's action_endpoint names. */
   public readonly service: kplus.Service;
 
   constructor(scope: Construct, id: string, props: RasaActionServerProps) {

@@ -23,6 +23,7 @@ export interface RasaAutoscalerProps {
  * write, so this is the plain autoscaling/v2 object.
  */
 export class RasaAutoscaler extends Construct {
+  /** The HorizontalPodAutoscaler, as a plain autoscaling/v2 object. */
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: RasaAutoscalerProps) {

@@ -18,6 +18,7 @@ import { RasaService } from './rasa-service.js';
 import { TokenMinter } from './token-minter.js';
 import { TokenReminter } from './token-reminter.js';
 
+/** Properties of `RasaBot`: the values, or settings already resolved, and where the objects go. */
 export interface RasaBotProps {
   /**
    * Values, exactly as in a values file for the chart (camelCase keys); a list is merged in order,
@@ -37,8 +38,9 @@ export interface RasaBotProps {
    */
   readonly release?: string;
   /**
-   * Namespace of every object.
-   * @default - the chart's namespace, else "default"
+   * Namespace of every object, as `helm install --namespace` gives it. The objects name it (the
+   * RoleBindings' ServiceAccount subjects, the action server's URL), so one is needed.
+   * @default - the namespace of the cdk8s Chart; without either, the constructor throws
    */
   readonly namespace?: string;
 }
@@ -48,28 +50,39 @@ export interface RasaBotProps {
  * socketio JWT key taken from a Secret.
  */
 export class RasaBot extends Construct {
+  /** The resolved settings: the values merged over the chart's defaults, and checked. */
   public readonly settings: Settings;
+  /** The release name the objects are named after. */
   public readonly release: string;
+  /** The namespace of every object. */
   public readonly namespace: string;
   /** Prefix of every object name (the chart's fullname). */
   public readonly fullname: string;
   /** Everything derived from the settings, from which the bot gives each construct its props. */
   public readonly plan: BotPlan;
+  /** The socketio JWT key's Secret: rendered from socketio.jwtKey.literal, else referenced by name. */
   public readonly jwtKey: JwtKeySecret;
+  /** The ConfigMap with credentials.yml and endpoints.yml. */
   public readonly config: RasaConfig;
   /** The Rasa pods' ServiceAccount, when the settings create one. */
   public readonly serviceAccount?: kplus.ServiceAccount;
+  /** The Rasa Deployment. */
   public readonly server: RasaServer;
+  /** The Service in front of the Rasa pods. */
   public readonly service: RasaService;
+  /** The Ingress, when ingress.enabled. */
   public readonly ingress?: RasaIngress;
+  /** The PodDisruptionBudget, when rasa.podDisruptionBudget.enabled and more than one pod can run. */
   public readonly disruptionBudget?: RasaDisruptionBudget;
   /** The models' PersistentVolumeClaim, when gates.modelClaim. */
   public readonly modelClaim?: RasaModelClaim;
   /** The Deployment's autoscaler, when rasa.autoscaling.enabled. */
   public readonly autoscaler?: RasaAutoscaler;
+  /** The Job that mints the widget tokens into a ConfigMap, when minter.enabled. */
   public readonly minter?: TokenMinter;
   /** The CronJob that runs the minter again before the tokens expire, when gates.reminter. */
   public readonly reminter?: TokenReminter;
+  /** The Job that creates the JWT key Secret when it is absent, when socketio.jwtKey.generate. */
   public readonly keyGenerator?: KeyGenerator;
   /** The action server and its Service, when actionServer.enabled. */
   public readonly actionServer?: RasaActionServer;
@@ -89,7 +102,16 @@ export class RasaBot extends Construct {
     if (props.settings && props.values) throw new SettingsError(["give RasaBot 'values' or 'settings', not both"]);
     const layers = Array.isArray(props.values) ? props.values : [props.values as SettingsInput | undefined];
     this.settings = props.settings ?? resolveSettings(...layers);
-    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    if (namespace === undefined) {
+      throw new SettingsError(["RasaBot needs a namespace: its RoleBindings and the action server's URL name it. Give the Chart one " +
+        "(new Chart(app, 'bot', { namespace: 'chat' })) or RasaBot the prop namespace"]);
+    }
+    if (!isDns1123Label(namespace)) {
+      throw new SettingsError([`'namespace' (${namespace}) is not a valid namespace name: use at most 63 lower-case letters, ` +
+        "digits and '-', starting and ending with a letter or digit"]);
+    }
+    this.namespace = namespace;
     this.plan = planBot(this.settings, { release: this.release, namespace: this.namespace });
     this.fullname = this.plan.fullname;
 

@@ -15,6 +15,7 @@ export interface RasaConfigProps {
 
 /** credentials.yml and endpoints.yml for `rasa run`. Holds no secret: keys are named as ${ENV}. */
 export class RasaConfig extends Construct {
+  /** The ConfigMap holding credentials.yml and endpoints.yml, mounted into the Rasa pods. */
   public readonly configMap: kplus.ConfigMap;
   /** Checksum of the files, for the pod template annotation. */
   public readonly checksum: string;

@@ -19,6 +19,7 @@ export interface RasaDisruptionBudgetProps {
  * so this is the plain policy/v1 object.
  */
 export class RasaDisruptionBudget extends Construct {
+  /** The PodDisruptionBudget, as a plain policy/v1 object. */
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: RasaDisruptionBudgetProps) {

@@ -46,6 +46,7 @@ const HOST_PATHS = '/spec/rules/0/http/paths';
  * the others are appended to the same host by patches, as the chart writes them.
  */
 export class RasaIngress extends Construct {
+  /** The Ingress: the host's paths to the Service. */
   public readonly ingress: kplus.Ingress;
 
   constructor(scope: Construct, id: string, props: RasaIngressProps) {

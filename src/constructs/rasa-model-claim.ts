@@ -19,6 +19,7 @@ export interface RasaModelClaimProps {
  * Twin: chart/templates/model-pvc.yaml.
  */
 export class RasaModelClaim extends Construct {
+  /** The PersistentVolumeClaim, as a plain v1 object. */
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: RasaModelClaimProps) {

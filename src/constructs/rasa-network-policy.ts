@@ -21,6 +21,7 @@ export interface RasaNetworkPolicyProps {
  * NetworkPolicy would build them from its own peer classes.
  */
 export class RasaNetworkPolicy extends Construct {
+  /** The NetworkPolicy, as a plain networking.k8s.io/v1 object. */
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: RasaNetworkPolicyProps) {

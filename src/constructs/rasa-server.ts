@@ -44,6 +44,7 @@ export interface RasaServerProps {
  * under a security context that passes Pod Security `restricted`.
  */
 export class RasaServer extends Construct {
+  /** The Rasa Deployment. */
   public readonly deployment: kplus.Deployment;
 
   constructor(scope: Construct, id: string, props: RasaServerProps) {

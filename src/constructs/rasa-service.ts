@@ -33,6 +33,7 @@ export interface RasaServiceProps {
 
 /** The Service in front of the Rasa pods, selecting them by their stable selector labels. */
 export class RasaService extends Construct {
+  /** The Service, named as the Deployment. */
   public readonly service: kplus.Service;
 
   constructor(scope: Construct, id: string, props: RasaServiceProps) {

@@ -41,10 +41,15 @@ export interface ScriptJobProps extends ScriptJobCommonProps {
  * object, and a restricted security context. The minter and the key generator are two of these.
  */
 export class ScriptJob extends Construct {
+  /** The Job's own ServiceAccount: its pods are the only ones of the bot that mount an API token. */
   public readonly serviceAccount: kplus.ServiceAccount;
+  /** The Role whose rules each name one object (see ScriptJobPlan.rules). */
   public readonly role: kplus.Role;
+  /** Binds the Role to the ServiceAccount. */
   public readonly roleBinding: kplus.RoleBinding;
+  /** The ConfigMap with the program and its input, mounted into the Job's container. */
   public readonly files: kplus.ConfigMap;
+  /** The Job that runs the program. */
   public readonly job: kplus.Job;
 
   constructor(scope: Construct, id: string, props: ScriptJobProps) {

@@ -25,6 +25,7 @@ export class TokenMinter extends Construct {
   public readonly outputName: string;
   /** That ConfigMap, rendered empty so that it is deleted with the rest. */
   public readonly output: kplus.ConfigMap;
+  /** The Job with its ServiceAccount, Role, RoleBinding and files. */
   public readonly scriptJob: ScriptJob;
 
   constructor(scope: Construct, id: string, props: TokenMinterProps) {

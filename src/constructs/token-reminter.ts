@@ -50,6 +50,7 @@ class CronText extends Cron {
  * not own. A plain object, updated in place, so it runs the same under Helm, kubectl apply and GitOps.
  */
 export class TokenReminter extends Construct {
+  /** The CronJob, whose Jobs run the minter's pod. */
   public readonly cronJob: kplus.CronJob;
 
   constructor(scope: Construct, id: string, props: TokenReminterProps) {

@@ -12,7 +12,9 @@ export type MintErrorCode =
   | 'ERR_WRITE_REJECTED'   // the API server refused the object itself
   | 'ERR_WRITE_FAILED';    // retries ran out (network, 409, 429, 5xx)
 
+/** An error of the minter: a token it will not mint, or a ConfigMap it could not write. */
 export class MintError extends RasaSocketioJwtError {
+  /** What went wrong, stable across releases: switch on this, not on the message. */
   override readonly code: MintErrorCode;
 
   constructor(code: MintErrorCode, message: string) {

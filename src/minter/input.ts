@@ -22,6 +22,7 @@ export interface MinterInput {
    * loaded (see restartOnNewKey); empty for none.
    */
   readonly restartDeployment: string;
+  /** The widgets to mint a token and snippets for, with their defaults filled in. */
   readonly widgets: readonly ResolvedWidget[];
 }
 

@@ -3,6 +3,7 @@ import { MintError } from './errors.js';
 
 /** The HMAC algorithms Rasa's channel can be set to and the minter can sign with. */
 export const METHODS = ['HS256', 'HS384', 'HS512'] as const;
+/** One of METHODS: the channel's jwt_method, which the minter signs with. */
 export type Method = (typeof METHODS)[number];
 
 export function checkMethod(method: string, where: string): Method {

@@ -3,9 +3,13 @@ import type { MinterInput } from './input.js';
 import { checkConfigMapSize, widgetsConfigMapData, type MintedWidget } from './output.js';
 import { hmacKey, mintToken } from './token.js';
 
+/** What mintWidgets gives: the minter's ConfigMap data, ready to write. */
 export interface MintResult {
+  /** The ConfigMap's data: each widget's token and snippets, and the method and key fingerprint. */
   readonly data: Record<string, string>;
+  /** The data's size in bytes, checked to fit in one ConfigMap. */
   readonly bytes: number;
+  /** The fingerprint of the key that signed the tokens (see keyFingerprint). */
   readonly keyFingerprint: string;
 }
 

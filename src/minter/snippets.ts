@@ -4,9 +4,11 @@ export const WEB_COMPONENT_SCRIPT = 'https://unpkg.com/@rasahq/chat-widget-ui/di
 /** The web component's stylesheet, beside its script in the package: without it the widget renders unstyled. */
 export const WEB_COMPONENT_STYLESHEET = 'https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.css';
 
+/** What a widget's HTML snippet is made of. */
 export interface SnippetInput {
   /** Public origin of the Rasa server (socket.io-client reads a path as a namespace). */
   readonly url: string;
+  /** The widget's token, which it sends to the socketio channel. */
   readonly token: string;
   /** Sent when the chat opens; empty for none. */
   readonly initialPayload: string;

@@ -2,9 +2,20 @@ import { compactVerify } from 'jose';
 import { isPlainObject } from '../settings/merge.js';
 import type { Method } from './key.js';
 
+/** Whether Rasa's socketio channel would accept a token: its payload if so, else why not. */
 export type RasaDecision =
-  | { readonly accepted: true; readonly payload: Record<string, unknown> }
-  | { readonly accepted: false; readonly reason: string };
+  | {
+    /** Rasa accepts the token. */
+    readonly accepted: true;
+    /** The token's payload, as Rasa reads it. */
+    readonly payload: Record<string, unknown>;
+  }
+  | {
+    /** Rasa refuses the token. */
+    readonly accepted: false;
+    /** Why, in words: what Rasa's channel would refuse it for. */
+    readonly reason: string;
+  };
 
 /**
  * Decides as Rasa's socketio channel does (rasa/core/channels/channel.py, decode_bearer_token):

@@ -59,6 +59,7 @@ export interface BotGates {
 
 /** The ConfigMap that `rasa run` reads its channels and endpoints from. */
 export interface RasaConfigPlan {
+  /** Name of the ConfigMap (see configName). */
   readonly name: string;
   /** credentials.yml and endpoints.yml. */
   readonly files: Readonly<Record<'credentials.yml' | 'endpoints.yml', string>>;
@@ -74,10 +75,13 @@ export interface RasaServerPlan {
   readonly replicas: number | undefined;
   /** The pods' ServiceAccount; "default" for the namespace's own. */
   readonly serviceAccountName: string;
+  /** The Rasa image reference, `registry/repository:tag`, or `@digest` when a digest pins it (see imageRef). */
   readonly image: string;
   /** The key guard, which then runs `rasa` with the args. */
   readonly command: readonly string[];
+  /** The `rasa run` flags: port, config files, model, API and CORS, then rasa.extraArgs (see rasaArgs). */
   readonly args: readonly string[];
+  /** The container's environment: the JWT key, telemetry, licence and tokens, then rasa.extraEnv (see rasaEnv). */
   readonly env: readonly EnvVar[];
   /** The variable of env that holds the socketio JWT key (socketio.jwtKey.envName). */
   readonly keyEnvName: string;
@@ -103,10 +107,13 @@ export interface ModelClaimPlan {
 export interface ActionServerPlan {
   /** Name of the Deployment and of its Service (see actionServerName). */
   readonly name: string;
+  /** The Deployment's replicas (actionServer.replicaCount). */
   readonly replicas: number;
+  /** The action server image reference, `registry/repository:tag`, or `@digest` when a digest pins it (see imageRef). */
   readonly image: string;
   /** After the image's entry point (see actionServerArgs). */
   readonly args: readonly string[];
+  /** The container's environment: actionServer.extraEnv (see extraEnvVars). */
   readonly env: readonly EnvVar[];
   /** Where the container listens and the Service serves. */
   readonly port: number;
@@ -127,15 +134,21 @@ export interface RasaServicePlan {
  * directly; the chart's helpers compute the same values, each naming its twin here).
  */
 export interface BotPlan extends PlanTarget {
+  /** The resolved settings the plan was made from. */
   readonly settings: Settings;
   /** Prefix of every object name. */
   readonly fullname: string;
   /** app.kubernetes.io/name. */
   readonly appName: string;
+  /** Each component's selector and object labels (see componentLabels). */
   readonly labels: Readonly<Record<Component, ComponentLabels>>;
+  /** Which optional objects the bot has (see botGates). */
   readonly gates: BotGates;
+  /** The ConfigMap with credentials.yml and endpoints.yml. */
   readonly config: RasaConfigPlan;
+  /** The Rasa Deployment and its container. */
   readonly server: RasaServerPlan;
+  /** The Service in front of the Rasa pods. */
   readonly service: RasaServicePlan;
   /** The Deployment's autoscaler; rendered when gates.autoscaler. */
   readonly autoscaler: AutoscalerPlan;
@@ -311,7 +324,9 @@ export function objectMetadata(component: ComponentMetadata, name: string,
 
 /** A pod template's metadata, as both renderers write it. */
 export interface PodMetadata {
+  /** The pod's labels: its own (e.g. rasa.podLabels) under the component's, which its selector matches. */
   readonly labels: Record<string, string>;
+  /** The pod's annotations: the common annotations under its own (e.g. the checksums that roll the pods on a change). */
   readonly annotations: Record<string, string>;
 }
 

@@ -32,6 +32,7 @@ export interface DemoPlan {
   readonly image: string;
   /** node, the program, its input. */
   readonly command: readonly string[];
+  /** What the page's program reads from demo.json (see DemoInput). */
   readonly input: DemoInput;
   /** The files of its ConfigMap, mounted at DEMO_DIR: demo.mjs and demo.json (Helm's toJson of input). */
   readonly files: Readonly<Record<'demo.mjs' | 'demo.json', string>>;

@@ -5,9 +5,13 @@ import type { Settings } from '../settings/index.js';
  * spells them: the same for every Job (the minter, its re-mint runs, the key generator).
  */
 export interface JobScheduling {
+  /** Names of the Secrets the image is pulled with (minter.imagePullSecrets, else rasa.imagePullSecrets). */
   readonly imagePullSecrets: readonly string[];
+  /** Node labels the pods must match (minter.nodeSelector, else rasa.nodeSelector). */
   readonly nodeSelector: Readonly<Record<string, string>>;
+  /** Taints the pods tolerate (minter.tolerations, else rasa.tolerations). */
   readonly tolerations: readonly Readonly<Record<string, unknown>>[];
+  /** Node and pod affinity of the pods (minter.affinity, else rasa.affinity). */
   readonly affinity: Readonly<Record<string, unknown>>;
   /** Empty for the cluster's default. */
   readonly priorityClassName: string;

@@ -13,18 +13,40 @@ export type KubeObject = Readonly<Record<string, unknown>>;
 
 /** A probe as Kubernetes spells it: one of httpGet, tcpSocket and exec, and its timing. */
 export interface ProbePlan {
-  readonly httpGet?: { readonly path: string; readonly port: number; readonly scheme: 'HTTP' };
-  readonly tcpSocket?: { readonly port: number };
-  readonly exec?: { readonly command: readonly string[] };
+  /** An HTTP GET of a path on the container's port; healthy on a 2xx or 3xx answer. */
+  readonly httpGet?: {
+    /** The path asked for, such as `/`. */
+    readonly path: string;
+    /** The container's port. */
+    readonly port: number;
+    /** Plain HTTP: the probe runs inside the cluster. */
+    readonly scheme: 'HTTP';
+  };
+  /** A TCP connection to the container's port; healthy when it opens. */
+  readonly tcpSocket?: {
+    /** The container's port. */
+    readonly port: number;
+  };
+  /** A command run in the container; healthy when it exits 0. */
+  readonly exec?: {
+    /** The program and its arguments, run without a shell. */
+    readonly command: readonly string[];
+  };
+  /** Seconds between two checks. */
   readonly periodSeconds: number;
+  /** Failed checks in a row after which Kubernetes gives up (restarts the container, or takes the pod out of the Service). */
   readonly failureThreshold: number;
+  /** Seconds after which a check counts as failed. */
   readonly timeoutSeconds: number;
 }
 
 /** The Rasa container's probes. */
 export interface ServerProbes {
+  /** Holds the other two off until Rasa answers, however long a model takes to load (rasa.startupProbe). */
   readonly startupProbe: ProbePlan;
+  /** Restarts a Rasa that no longer accepts connections (rasa.livenessProbe). */
   readonly livenessProbe: ProbePlan;
+  /** Takes a pod out of the Service while it cannot serve, e.g. with no model yet (rasa.readinessProbe). */
   readonly readinessProbe: ProbePlan;
 }
 

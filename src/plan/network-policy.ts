@@ -9,6 +9,7 @@ export type NetworkPolicyRule = Readonly<Record<string, unknown>>;
 
 /** The NetworkPolicy of one kind of the bot's pods. */
 export interface NetworkPolicyPlan {
+  /** Its name: the fullname for the Rasa pods', with -actions, -demo, -minter or -keygen for the others'. */
   readonly name: string;
   /** Whose pods it selects (by that component's selector labels), and whose labels it carries. */
   readonly component: Component;

@@ -5,8 +5,26 @@ import { CONFIG_DIR } from './rasa-files.js';
 
 /** An environment variable of a container, as Kubernetes spells it: a value, or a key of a Secret. */
 export type EnvVar =
-  | { readonly name: string; readonly value: string }
-  | { readonly name: string; readonly valueFrom: { readonly secretKeyRef: { readonly name: string; readonly key: string } } };
+  | {
+    /** The variable's name. */
+    readonly name: string;
+    /** Its value, as given. */
+    readonly value: string;
+  }
+  | {
+    /** The variable's name. */
+    readonly name: string;
+    /** Where its value comes from: one key of a Secret. */
+    readonly valueFrom: {
+      /** The Secret and the key in it whose value the variable gets. */
+      readonly secretKeyRef: {
+        /** The Secret's name. */
+        readonly name: string;
+        /** The key inside that Secret. */
+        readonly key: string;
+      };
+    };
+  };
 
 /**
  * `rasa run` flags, which the key guard hands to `rasa` (the images' ENTRYPOINT, replaced by the

@@ -26,6 +26,7 @@ export interface ReminterPlan {
   readonly startingDeadlineSeconds: number;
   /** Finished Jobs kept, with their pods and logs: the last successful one, the last failed ones. */
   readonly successfulJobsHistoryLimit: number;
+  /** Failed Jobs kept, so that the reason of a failed run can still be read. */
   readonly failedJobsHistoryLimit: number;
 }
 

@@ -5,10 +5,19 @@ export type SessionAffinity = 'ClientIP' | 'None';
 
 /** One target of the autoscaler: the pods' average use of a resource, as a share of their request. */
 export interface ResourceMetric {
+  /** A resource of the pods' containers, as autoscaling/v2 spells it. */
   readonly type: 'Resource';
+  /** Which resource, and the average utilization the autoscaler keeps it at. */
   readonly resource: {
+    /** The resource measured. */
     readonly name: 'cpu' | 'memory';
-    readonly target: { readonly type: 'Utilization'; readonly averageUtilization: number };
+    /** The target: an average utilization over the pods. */
+    readonly target: {
+      /** A share of the pods' request, as autoscaling/v2 spells it. */
+      readonly type: 'Utilization';
+      /** The percentage of the request the autoscaler keeps the pods' average use at. */
+      readonly averageUtilization: number;
+    };
   };
 }
 
@@ -16,7 +25,9 @@ export interface ResourceMetric {
 export interface AutoscalerPlan {
   /** Its name, which is also the name of the Deployment it scales. */
   readonly name: string;
+  /** The fewest pods it scales down to (rasa.autoscaling.minReplicas). */
   readonly minReplicas: number;
+  /** The most pods it scales up to (rasa.autoscaling.maxReplicas). */
   readonly maxReplicas: number;
   /** CPU first, then memory; only those with a target. */
   readonly metrics: readonly ResourceMetric[];

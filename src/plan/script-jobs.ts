@@ -14,7 +14,9 @@ export interface RoleRulePlan {
   readonly apiGroup: '' | 'apps';
   /** Its kind (resource name, plural). */
   readonly resource: 'secrets' | 'configmaps' | 'deployments';
+  /** The one object the rule allows, by name (resourceNames). */
   readonly resourceName: string;
+  /** What the Job may do to it (e.g. get, patch, create). */
   readonly verbs: readonly string[];
 }
 

@@ -14,7 +14,9 @@ export class RasaSocketioJwtError extends Error {
 
 /** Settings that break a rule. `problems` holds one line per broken rule. */
 export class SettingsError extends RasaSocketioJwtError {
+  /** Always ERR_SETTINGS_INVALID. */
   override readonly code = 'ERR_SETTINGS_INVALID';
+  /** One line per broken rule, each naming the setting and the fix. */
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {

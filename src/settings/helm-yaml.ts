@@ -32,7 +32,9 @@ export function parseHelmYaml(text: string): unknown {
   return doc.contents === null ? null : toData(doc.contents as Node, doc, []);
 }
 
+/** A values file that is not YAML, or holds what Helm cannot read (e.g. NaN, a null map key); the message says where. */
 export class HelmYamlError extends Error {
+  /** Always HelmYamlError, to tell it apart from other errors. */
   override readonly name = 'HelmYamlError';
 
   /** The setting where the problem is ('socketio.jwtKey.literal'), or '' for the document itself. */
