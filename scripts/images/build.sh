@@ -44,6 +44,8 @@ action_files=(actions)
 oci_archive=$repo/scripts/images/oci-archive.py
 # shellcheck source=scripts/node.sh
 source "$repo/scripts/node.sh"
+# shellcheck source=scripts/quiet.sh
+source "$repo/scripts/quiet.sh"
 
 # Runtime libraries of pyenv's Python (ldd of python3.10 and lib-dynload/*.so, tkinter left out)
 # plus libstdc++/libgcc that manylinux wheels (TensorFlow, numpy) expect from the system.
@@ -58,19 +60,23 @@ started=$SECONDS
 progress() { echo "[images $((SECONDS - started))s] $*" >&2; }
 fail() { echo "images: $*" >&2; exit 1; }
 
-# Runs a chatty command with its output in the log; says what it does and how long it took, and on
-# failure shows the end of its output. Steps may run side by side: each writes its own file first.
+# Runs a chatty command with its output in the log; says what it does, how it goes every 30 seconds
+# (scripts/quiet.sh) and how long it took, and on failure shows the end of its output. Steps may run
+# side by side: each writes its own file first.
 quietly() {
   local what=$1 t0=$SECONDS out
   shift
   out=$(mktemp "$work/step.XXXXXX")
   progress "$what..."
+  QUIET_TAG=images quiet_ticker_start "$what" "$out"
   if ! "$@" >"$out" 2>&1; then
+    quiet_ticker_stop
     { echo "=== $what (failed): $*"; cat "$out"; } >>"$work/build.log"
     echo "images: $what failed after $((SECONDS - t0))s; last lines of its output (all in $log):" >&2
     tail -n 40 "$out" >&2
     exit 1
   fi
+  quiet_ticker_stop
   { echo "=== $what: $*"; cat "$out"; } >>"$work/build.log"
   rm -f "$out"
   progress "$what: done in $((SECONDS - t0))s"

@@ -4,9 +4,13 @@
 #   RSJ_CHECKOV     checkov from PyPI, in a virtualenv of its own: $RSJ_CACHE/venvs/checkov-<version>
 #   RSJ_KUBE_SCORE  kube-score, built by `go install` through the Go module proxy:
 #                   $RSJ_CACHE/tools/kube-score-<version>/kube-score
-# An install prints one line; what venv, pip and go say goes to <install folder>.log. A warm run
-# only looks at the files (checkov takes seconds to start, so it is not run here).
+# An install prints a line per step (and one every 30 seconds while it runs); what venv, pip and go
+# say goes to <install folder>.log. A warm run only looks at the files (checkov takes seconds to
+# start, so it is not run here).
 # RSJ_BASE_PYTHON picks the interpreter the venv is made from (default python3, >= 3.9).
+
+# shellcheck source=scripts/quiet.sh
+source "$repo/scripts/quiet.sh"
 
 CHECKOV_VERSION=3.3.30
 KUBE_SCORE_VERSION=v1.20.0
@@ -20,9 +24,10 @@ kube_score_ready() { [[ -f $kube_score_dir/.complete && -x $kube_score_dir/kube-
 
 install_checkov() {
   local log="$checkov_dir.log"
-  mkdir -p "$RSJ_CACHE/venvs" && rm -rf "$checkov_dir" &&
-    "${RSJ_BASE_PYTHON:-python3}" -m venv "$checkov_dir" >"$log" 2>&1 &&
-    "$checkov_dir/bin/python" -m pip install --no-input --disable-pip-version-check "checkov==$CHECKOV_VERSION" >>"$log" 2>&1 &&
+  mkdir -p "$RSJ_CACHE/venvs" && rm -rf "$checkov_dir" "$log" &&
+    QUIET_TAG=scanners quiet_run "$log" "checkov: python -m venv" "${RSJ_BASE_PYTHON:-python3}" -m venv "$checkov_dir" &&
+    QUIET_TAG=scanners quiet_run "$log" "checkov: pip install checkov==$CHECKOV_VERSION" \
+      "$checkov_dir/bin/python" -m pip install --no-input --disable-pip-version-check --progress-bar off "checkov==$CHECKOV_VERSION" &&
     "$checkov_dir/bin/checkov" --version >>"$log" 2>&1 &&
     touch "$checkov_dir/.complete" ||
     { echo "installing checkov $CHECKOV_VERSION failed: see $log" >&2; return 1; }
@@ -31,8 +36,9 @@ install_checkov() {
 install_kube_score() {
   local log="$kube_score_dir.log"
   command -v go >/dev/null 2>&1 || { echo "kube-score is built with go, which is not on PATH (Go 1.23 or newer)" >&2; return 1; }
-  rm -rf "$kube_score_dir" && mkdir -p "$kube_score_dir" &&
-    GOBIN=$kube_score_dir CGO_ENABLED=0 go install "github.com/zegl/kube-score/cmd/kube-score@$KUBE_SCORE_VERSION" >"$log" 2>&1 &&
+  rm -rf "$kube_score_dir" "$log" && mkdir -p "$kube_score_dir" &&
+    QUIET_TAG=scanners quiet_run "$log" "kube-score: go install kube-score@$KUBE_SCORE_VERSION" \
+      env GOBIN="$kube_score_dir" CGO_ENABLED=0 go install "github.com/zegl/kube-score/cmd/kube-score@$KUBE_SCORE_VERSION" &&
     "$kube_score_dir/kube-score" version >>"$log" 2>&1 &&
     touch "$kube_score_dir/.complete" ||
     { echo "building kube-score $KUBE_SCORE_VERSION failed: see $log" >&2; return 1; }

@@ -24,7 +24,9 @@
 # Re-running with the binaries present and reporting the pinned versions
 # returns at once ("reusing ..."). The last line on stdout is the bin
 # directory, so callers can do: BIN_DIR="$(scripts/testbed/build.sh | tail -n1)".
-# Progress goes to stderr.
+# Progress goes to stderr: a line per step, one every 30 seconds while it runs,
+# and its time. What go says (hundreds of "go: downloading" lines, the
+# compilers' output) goes to $PREFIX/build.log, shown in part when a step fails.
 #
 # Needs: go >= 1.26 (etcd 3.6.16's go directive; with GOTOOLCHAIN=auto an older
 # go fetches a newer toolchain through the module proxy) and a reachable
@@ -62,8 +64,13 @@ PREFIX="$CACHE_ROOT/k8s-${K8S_VERSION}-etcd-${ETCD_VERSION}"
 BIN_DIR="$PREFIX/bin"
 SRC_DIR="$PREFIX/src"
 
+BUILD_LOG="$PREFIX/build.log"
+
 log() { printf '[testbed/build] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=scripts/quiet.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../quiet.sh"
+QUIET_TAG=testbed/build
 
 # What binary $1 prints for its version (kubectl has no --version flag).
 version_of() {
@@ -144,19 +151,24 @@ export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod"
 export GOTOOLCHAIN="${GOTOOLCHAIN:-auto}"
 
 start_ts=$(date +%s)
+# One log per build (taken under the lock, so a concurrent run never truncates another's).
+: >"$BUILD_LOG"
+log "go's output goes to $BUILD_LOG"
 
 # Pull one string field out of `go mod download -json` output (pretty-printed,
 # one key per line), without needing jq.
 json_field() { sed -n "s/^[[:space:]]*\"$1\": \"\\([^\"]*\\)\".*/\\1/p" | head -n1; }
 
-# `go get` into the wrapper module in the current directory; show its output
-# without the long "go: added/upgraded ..." lists, and stop on failure.
+# `go get` into the wrapper module in the current directory, its output in the
+# build log; says how many modules it downloaded. Arguments: what it resolves
+# (for the terminal), then the packages.
 go_get() {
-  if ! go get "$@" >go-get.log 2>&1; then
-    cat go-get.log >&2
-    die "go get $* failed (log: $PWD/go-get.log)"
-  fi
-  grep -Ev '^go: (added|upgraded) ' go-get.log >&2 || true
+  local what=$1 before after
+  shift
+  before=$(grep -c '^go: downloading ' "$BUILD_LOG" || true)
+  quiet_run "$BUILD_LOG" "resolving $what (go get)" go get "$@" || die "go get $* failed (log: $BUILD_LOG)"
+  after=$(grep -c '^go: downloading ' "$BUILD_LOG" || true)
+  log "resolved $what: $((after - before)) modules downloaded through the proxy, the others were in the module cache"
 }
 
 # --- Kubernetes components ------------------------------------------------------
@@ -172,7 +184,7 @@ build_kubernetes() {
 
   log "downloading k8s.io/kubernetes@v${K8S_VERSION} metadata"
   # On failure the reason is in the JSON "Error" field on stdout, not stderr.
-  if ! meta="$(go mod download -json "k8s.io/kubernetes@v${K8S_VERSION}")"; then
+  if ! meta="$(go mod download -json "k8s.io/kubernetes@v${K8S_VERSION}" 2>>"$BUILD_LOG")"; then
     die "go mod download k8s.io/kubernetes@v${K8S_VERSION} failed: $(json_field Error <<<"$meta")"
   fi
   gomod="$(json_field GoMod <<<"$meta")"
@@ -203,16 +215,15 @@ build_kubernetes() {
   } >go.mod
   log "wrapper module $dir/go.mod: $(wc -l <<<"$staging") staging modules -> $staging_ver"
 
-  log "resolving dependencies"
   local cmd pkgs=()
   for cmd in "$@"; do pkgs+=("k8s.io/kubernetes/cmd/$cmd@v${K8S_VERSION}"); done
-  go_get "${pkgs[@]}"
+  go_get "kubernetes v${K8S_VERSION}'s dependencies" "${pkgs[@]}"
 
   # The version variables hack/lib/version.sh stamps into release builds;
   # /version (discovery), `kubectl version` and helm's kubeVersion checks read
   # them. Without them the binary reports v0.0.0-master.
   minor="${K8S_VERSION#*.}"; minor="${minor%%.*}"
-  local ld="-s -w" pkg t0
+  local ld="-s -w" pkg
   for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     ld+=" -X ${pkg}.gitVersion=v${K8S_VERSION}"
     ld+=" -X ${pkg}.gitMajor=${K8S_VERSION%%.*}"
@@ -223,14 +234,12 @@ build_kubernetes() {
   done
 
   for cmd in "$@"; do
-    log "building $cmd v${K8S_VERSION}"
-    t0=$SECONDS
     # Build under a temporary name and rename, so an interrupted build never
     # leaves a half-written binary that the fast path would pick up.
     tmp="$BIN_DIR/.$cmd.tmp.$$"
-    go build -trimpath -ldflags "$ld" -o "$tmp" "k8s.io/kubernetes/cmd/$cmd"
+    quiet_run "$BUILD_LOG" "go build $cmd" go build -trimpath -ldflags "$ld" -o "$tmp" "k8s.io/kubernetes/cmd/$cmd" ||
+      die "go build of $cmd v${K8S_VERSION} failed (log: $BUILD_LOG)"
     mv -f "$tmp" "$BIN_DIR/$cmd"
-    log "built $cmd in $((SECONDS - t0))s"
   done
 }
 
@@ -244,11 +253,10 @@ build_etcd() {
   # (main.go calls etcdmain.Main), so the wrapper only needs the requirement.
   # The etcd version string is a constant in go.etcd.io/etcd/api/v3/version.
   printf 'module rsj.local/testbed/etcd\n\ngo 1.26.0\n' >go.mod
-  log "resolving etcd v${ETCD_VERSION} dependencies"
-  go_get "go.etcd.io/etcd/server/v3@v${ETCD_VERSION}"
-  log "building etcd v${ETCD_VERSION}"
+  go_get "etcd v${ETCD_VERSION}'s dependencies" "go.etcd.io/etcd/server/v3@v${ETCD_VERSION}"
   tmp="$BIN_DIR/.etcd.tmp.$$"
-  go build -trimpath -ldflags "-s -w" -o "$tmp" go.etcd.io/etcd/server/v3
+  quiet_run "$BUILD_LOG" "go build etcd v${ETCD_VERSION}" go build -trimpath -ldflags "-s -w" -o "$tmp" go.etcd.io/etcd/server/v3 ||
+    die "go build of etcd v${ETCD_VERSION} failed (log: $BUILD_LOG)"
   mv -f "$tmp" "$BIN_DIR/etcd"
 }
 
@@ -259,7 +267,7 @@ build_etcd() {
 # documents for builds with a chosen plugin set. The full set would add the
 # cloud SDKs to both the download and the compile.
 build_coredns() {
-  local dir="$SRC_DIR/coredns" tmp p t0 info commit="" ld="-s -w" pkgs=()
+  local dir="$SRC_DIR/coredns" tmp p info commit="" ld="-s -w" pkgs=()
   rm -rf "$dir"
   mkdir -p "$dir"
   cd "$dir"
@@ -270,23 +278,17 @@ build_coredns() {
     printf ')\n\nfunc main() { coremain.Run() }\n'
   } >main.go
   printf 'module rsj.local/testbed/coredns\n\ngo 1.26.0\n' >go.mod
-  log "resolving coredns v${COREDNS_VERSION} dependencies"
   pkgs=("github.com/coredns/coredns/coremain@v${COREDNS_VERSION}")
   for p in "${COREDNS_PLUGINS[@]}"; do pkgs+=("github.com/coredns/coredns/plugin/$p@v${COREDNS_VERSION}"); done
-  go_get "${pkgs[@]}"
+  go_get "coredns v${COREDNS_VERSION}'s dependencies" "${pkgs[@]}"
   # `coredns -version` prints the commit when the proxy recorded it.
-  info="$(go mod download -json "github.com/coredns/coredns@v${COREDNS_VERSION}" | json_field Info)" || true
+  info="$(go mod download -json "github.com/coredns/coredns@v${COREDNS_VERSION}" 2>>"$BUILD_LOG" | json_field Info)" || true
   [[ ! -f "$info" ]] || commit="$(tr -d '\n' <"$info" | sed -n 's/.*"Hash" *: *"\([0-9a-f]*\)".*/\1/p')"
   [[ -z "$commit" ]] || ld+=" -X github.com/coredns/coredns/coremain.GitCommit=${commit:0:8}"
-  log "building coredns v${COREDNS_VERSION} (plugins: ${COREDNS_PLUGINS[*]}; output in $dir/build.log)"
-  t0=$SECONDS
   tmp="$BIN_DIR/.coredns.tmp.$$"
-  if ! go build -trimpath -ldflags "$ld" -o "$tmp" . >build.log 2>&1; then
-    tail -n 40 build.log >&2
-    die "go build of coredns v${COREDNS_VERSION} failed (log: $dir/build.log)"
-  fi
+  quiet_run "$BUILD_LOG" "go build coredns v${COREDNS_VERSION} (plugins: ${COREDNS_PLUGINS[*]})" go build -trimpath -ldflags "$ld" -o "$tmp" . ||
+    die "go build of coredns v${COREDNS_VERSION} failed (log: $BUILD_LOG)"
   mv -f "$tmp" "$BIN_DIR/coredns"
-  log "built coredns in $((SECONDS - t0))s"
 }
 
 trap 'rm -f "$BIN_DIR"/.*.tmp.$$' EXIT

@@ -1,7 +1,10 @@
 import { isPlainObject } from './merge.js';
 import type { Settings } from './types.js';
 
-/** A setting that was renamed: the old name keeps working, with a warning, until a later version drops it. */
+/**
+ * A setting that was renamed: the old name keeps working, with a warning, for one minor version
+ * (REMOVED_IN drops it; CHANGELOG.md says so under Deprecated).
+ */
 export interface DeprecatedSetting {
   /** Its old path, still in the schema, marked deprecated. */
   readonly path: string;
@@ -14,6 +17,9 @@ export interface DeprecatedSetting {
  * ones over the new (keyGeneratorAnnotations in src/plan/key-generator.ts).
  * Twin: the chart's "rasa.deprecationWarnings" helper, which NOTES.txt prints.
  */
+/** The version that drops today's deprecated settings: the next minor one. */
+export const REMOVED_IN = '0.2.0';
+
 export const DEPRECATED_SETTINGS: readonly DeprecatedSetting[] = [
   { path: 'minter.keygenJobAnnotations', replacement: 'keyGenerator.jobAnnotations' },
   { path: 'minter.keygenRbacAnnotations', replacement: 'keyGenerator.rbacAnnotations' },
@@ -21,7 +27,7 @@ export const DEPRECATED_SETTINGS: readonly DeprecatedSetting[] = [
 
 /** Says a deprecated setting is in use: its path, what replaces it, that it will go. */
 export function deprecationWarning({ path, replacement }: DeprecatedSetting): string {
-  return `'${path}' is deprecated and will be removed in a future version: use '${replacement}' instead ` +
+  return `'${path}' is deprecated and will be removed in ${REMOVED_IN}: use '${replacement}' instead ` +
     '(until then, its entries are applied over it)';
 }
 

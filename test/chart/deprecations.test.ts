@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/run.js';
 import { readValuesFiles } from '../../src/cli/values-files.js';
 import { keyGeneratorAnnotations } from '../../src/plan/index.js';
-import { DEPRECATED_SETTINGS, deprecationWarnings, resolveSettings, type SettingsInput } from '../../src/settings/index.js';
+import { DEPRECATED_SETTINGS, deprecationWarnings, REMOVED_IN, resolveSettings, type SettingsInput } from '../../src/settings/index.js';
 import { describeHelm, helm, parseObjects } from './helm.js';
 
 const ALIASES_FILE = 'chart/ci/15-deprecated-keygen-values.yaml';
@@ -53,9 +53,28 @@ describe('the deprecated settings', () => {
     expect(deprecationWarnings(resolveSettings({ minter: { keygenJobAnnotations: {} } }))).toEqual([]);
     expect(deprecationWarnings(resolveSettings({ keyGenerator: { jobAnnotations: { a: 'b' } } }))).toEqual([]);
     expect(deprecationWarnings(resolveSettings({ minter: { keygenRbacAnnotations: null } }))).toEqual([
-      "'minter.keygenRbacAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.rbacAnnotations' instead (until then, its entries are applied over it)",
+      "'minter.keygenRbacAnnotations' is deprecated and will be removed in 0.2.0: use 'keyGenerator.rbacAnnotations' instead (until then, its entries are applied over it)",
     ]);
     expect(deprecationWarnings(resolveSettings(...readValuesFiles([ALIASES_FILE])))).toHaveLength(2);
+  });
+
+  test(`CHANGELOG.md says, under Deprecated, that each keeps working until ${REMOVED_IN} drops it, one minor version on`, () => {
+    const changelog = readFileSync('CHANGELOG.md', 'utf8');
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+    const [major, minor] = version.split('.').map(Number);
+    expect(REMOVED_IN).toBe(`${major}.${minor! + 1}.0`);
+    const unreleased = changelog.slice(changelog.indexOf('## [Unreleased]'), changelog.indexOf(`## [${version}]`));
+    const deprecated = unreleased.slice(unreleased.indexOf('### Deprecated'));
+    expect(deprecated.indexOf('### Deprecated')).toBe(0);
+    const section = deprecated.slice(0, deprecated.indexOf('\n## ') === -1 ? undefined : deprecated.indexOf('\n## ')).replace(/\s+/g, ' ');
+    for (const { path, replacement } of DEPRECATED_SETTINGS) {
+      expect(section).toContain(`\`${path}\``);
+      expect(section).toContain(`\`${replacement}\``);
+    }
+    expect(section).toContain(`removed in ${REMOVED_IN}`);
+    // The schema (and so values.yaml's @param lines and the chart's README table) says the same.
+    const minter = JSON.parse(readFileSync('chart/values.schema.json', 'utf8')).properties.minter.properties as Record<string, { description: string }>;
+    for (const { path } of DEPRECATED_SETTINGS) expect(minter[path.split('.')[1]!]!.description).toContain(`until ${REMOVED_IN} drops it`);
   });
 });
 

@@ -27,8 +27,14 @@ const NO_MODEL_WARNING = 'warning: the image rasa/rasa holds no model and no mod
 describe('rasa-socketio-jwt synth', () => {
   test('renders the defaults into OUT/<release>.k8s.yaml, warning that the stock image holds no model', async () => {
     const out = tempDir();
-    const result = await runCli(['synth', '-o', out], {});
-    expect(result).toEqual({ stdout: `wrote ${out}/rasa.k8s.yaml\n`, stderr: NO_MODEL_WARNING, exitCode: 0 });
+    const home = tempDir();
+    const result = await runCli(['synth', '-o', out], { HOME: home });
+    expect(result).toEqual({
+      stdout: `wrote ${out}/rasa.k8s.yaml\n`,
+      stderr: `namespace: default (Helm's last resort: no --namespace, no HELM_NAMESPACE and no kubeconfig at ${home}/.kube/config)\n` +
+        NO_MODEL_WARNING,
+      exitCode: 0,
+    });
     expect(objectsIn(join(out, 'rasa.k8s.yaml')).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'ConfigMap/rasa-config', 'ServiceAccount/rasa', 'Deployment/rasa', 'Service/rasa',
       'ConfigMap/rasa-widgets', 'ServiceAccount/rasa-minter', 'Role/rasa-minter', 'RoleBinding/rasa-minter', 'ConfigMap/rasa-minter',
@@ -56,11 +62,11 @@ describe('rasa-socketio-jwt synth', () => {
 
   test('warns on stderr, one line each, of a deprecated setting in use, and renders it as before', async () => {
     const out = tempDir();
-    const result = await runCli(['synth', '-f', 'chart/ci/15-deprecated-keygen-values.yaml', '-o', out], {});
+    const result = await runCli(['synth', '-f', 'chart/ci/15-deprecated-keygen-values.yaml', '-o', out, '-n', 'chat'], {});
     expect(result).toEqual({
       stdout: `wrote ${out}/rasa.k8s.yaml\n`,
-      stderr: "warning: 'minter.keygenJobAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.jobAnnotations' instead (until then, its entries are applied over it)\n" +
-        "warning: 'minter.keygenRbacAnnotations' is deprecated and will be removed in a future version: use 'keyGenerator.rbacAnnotations' instead (until then, its entries are applied over it)\n" +
+      stderr: "warning: 'minter.keygenJobAnnotations' is deprecated and will be removed in 0.2.0: use 'keyGenerator.jobAnnotations' instead (until then, its entries are applied over it)\n" +
+        "warning: 'minter.keygenRbacAnnotations' is deprecated and will be removed in 0.2.0: use 'keyGenerator.rbacAnnotations' instead (until then, its entries are applied over it)\n" +
         NO_MODEL_WARNING,
       exitCode: 0,
     });

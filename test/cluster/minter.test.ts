@@ -99,7 +99,9 @@ describeCluster('rasa-socketio-jwt mint --to-configmap, from outside through a k
     const env = { KUBECONFIG: kubeconfigPath(), BOT_KEY: KEY };
     const result = await runCli(['mint', '--key-env', 'BOT_KEY', '--to-configmap', 'bot-widgets', '-n', namespace, '-f', 'chart/ci/03-widgets-values.yaml'], env);
     expect(result).toMatchObject({ exitCode: 0, stdout: '' });
-    expect(result.stderr).toMatch(new RegExp(`^wrote ConfigMap ${namespace}/bot-widgets for rasa: 3 widget\\(s\\), key fingerprint [0-9a-f]{16}, resourceVersion \\d+\\n$`));
+    // What it waits for (the one server-side apply), then what it wrote.
+    expect(result.stderr).toMatch(new RegExp(`^writing ConfigMap ${namespace}/bot-widgets on https://\\S+: 3 widget\\(s\\), in one server-side apply\\n` +
+      `wrote ConfigMap ${namespace}/bot-widgets for rasa: 3 widget\\(s\\), key fingerprint [0-9a-f]{16}, resourceVersion \\d+\\n$`));
     const data = (await core().readNamespacedConfigMap({ name: 'bot-widgets', namespace })).data!;
     const tokens = Object.entries(data).filter(([name]) => name.endsWith('.token'));
     expect(tokens.map(([name]) => name).sort()).toEqual(['docs.token', 'support-portal.token', 'website.token']);

@@ -1,6 +1,7 @@
+import { App, Chart, Testing } from 'cdk8s';
 import { stringify } from 'yaml';
-import { LOCAL_ONLY_ANNOTATION } from '../../src/constructs/index.js';
-import { only, render } from '../support/render.js';
+import { LOCAL_ONLY_ANNOTATION, RasaBot } from '../../src/constructs/index.js';
+import { only, render, type K8sObject } from '../support/render.js';
 
 const KEY = 'k3y-material-0123456789abcdefghijkl';
 
@@ -89,6 +90,26 @@ describe('RasaBot', () => {
 
   test('uses the given namespace on every object', () => {
     for (const o of render({ namespace: 'chat' })) expect(o.metadata.namespace).toBe('chat');
+  });
+
+  test("takes the Chart's namespace, in the RoleBinding's subject and the action server's URL too", () => {
+    const chart = new Chart(new App(), 'mine', { disableResourceNameHashes: true, namespace: 'chat' });
+    new RasaBot(chart, 'Bot', { values: { actionServer: { enabled: true } } });
+    const objects = Testing.synth(chart) as K8sObject[];
+    for (const o of objects) expect([o.kind, o.metadata.namespace]).toEqual([o.kind, 'chat']);
+    expect(only(objects, 'RoleBinding').subjects).toEqual([expect.objectContaining({ kind: 'ServiceAccount', name: 'rasa-minter', namespace: 'chat' })]);
+    expect(objects.find((o) => o.metadata.name === 'rasa-config')!.data['endpoints.yml']).toContain('url: http://rasa-actions.chat.svc:5055/webhook');
+  });
+
+  test('refuses to guess a namespace: without the prop or the Chart\'s, it says how to give one', () => {
+    const chart = new Chart(new App(), 'mine');
+    expect(() => new RasaBot(chart, 'Bot')).toThrow(
+      "invalid settings:\n- RasaBot needs a namespace: its RoleBindings and the action server's URL name it. Give the Chart one " +
+      "(new Chart(app, 'bot', { namespace: 'chat' })) or RasaBot the prop namespace",
+    );
+    expect(() => render({ namespace: 'My_Chat' })).toThrow(
+      "'namespace' (My_Chat) is not a valid namespace name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
+    );
   });
 
   test('labels every object with the common labels and the standard ones', () => {

@@ -8,7 +8,8 @@ export type K8sObject = Record<string, any>;
 /** Renders one RasaBot the way `synth` does and returns its objects. */
 export function render(props: RasaBotProps = {}): K8sObject[] {
   // A plain App: Testing.app() makes a temp folder per call, and Testing.synth writes nothing.
-  const chart = new Chart(new App(), 'test', { disableResourceNameHashes: true });
+  // The namespace `helm template` gives without -n or a kubeconfig; props.namespace overrides it.
+  const chart = new Chart(new App(), 'test', { disableResourceNameHashes: true, namespace: 'default' });
   new RasaBot(chart, 'Bot', props);
   return Testing.synth(chart) as K8sObject[];
 }

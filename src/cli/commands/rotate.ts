@@ -44,8 +44,13 @@ ${RELEASE_USAGE}
   --key-file FILE     the new key, from a file (one trailing newline is dropped)
   --key-env VAR       the new key, from an environment variable
   --timeout D         how long to wait in all (default 10m: 90s, 5m, 1h)
-  --quiet             say nothing but errors
-  -o, --output F      text (the default) or json, on stdout
+  --quiet             no progress lines on stderr and no text summary; errors still, and -o json's document
+  -o, --output F      text (the default) or json: one document on stdout, {namespace, secret,
+                      keyFingerprint, previousKeyFingerprint, job, configMap, widgets (a count),
+                      deployment, replicas} (previousKeyFingerprint null for a Secret that held no
+                      key; deployment and replicas null when minter.restartOnKeyChange is off)
+
+While it waits (the Job, the rollout) it says on stderr what for, and again every 15 seconds.
 
 It needs, in NS: get and patch on the Secret; get on cronjobs (or list on jobs); create and get on
 jobs; list on pods and get on pods/log (for a failed run's log); get on configmaps and deployments.`,
@@ -78,8 +83,8 @@ jobs; list on pods and get on pods/log (for a failed run's log); get on configma
     const say: CommandIo = { progress: o.quiet ? () => {} : (line) => io.progress(line) };
     const conn = await kubeconfigConnection(env);
     const outcome = await onCluster(conn, () => new Rotation(conn, plan, say, deadline).run(key));
-    if (o.quiet) return {};
     if (o.output === 'json') return { stdout: `${JSON.stringify(outcome, null, 2)}\n` };
+    if (o.quiet) return {};
     const lines = [
       `rotated the key in Secret ${outcome.namespace}/${outcome.secret}: fingerprint ${outcome.keyFingerprint}, was ${outcome.previousKeyFingerprint ?? 'none'}`,
       `re-minted ${outcome.widgets} widget token(s) into ConfigMap ${outcome.namespace}/${outcome.configMap} (Job ${outcome.job})`,

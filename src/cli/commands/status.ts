@@ -26,7 +26,11 @@ the fingerprint of the key that signed them (never the key). Exit 1 when a token
 
 ${RELEASE_USAGE}
   --configmap NAME    the ConfigMap, instead of the one the values name
-  -o, --output F      text (the default) or json`,
+  -o, --output F      text (the default) or json: one document on stdout, {namespace, configMap,
+                      method, keyFingerprint, tokens: [{name, url, expiresAt, secondsLeft}]}
+                      (expiresAt ISO 8601 and secondsLeft, negative once expired, or both null)
+
+It makes one request and waits for nothing, so it has no progress to quiet.`,
 
   async run(argv, env) {
     const { values: o } = parseArgs({

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { deprecationWarnings, isDns1123Label, modelSourceWarnings, resolveSettings } from '../../settings/index.js';
 import { usageError } from '../errors.js';
+import { resolveNamespace } from '../namespace.js';
 import { replaceOutputFiles } from '../output-folder.js';
 import { readValuesFiles } from '../values-files.js';
 import { warningLines, type Command } from '../command.js';
 
 export const synth: Command = {
   name: 'synth',
-  usage: `rasa-socketio-jwt synth [-f values.yaml]... [-o dir] [--release NAME] [--namespace NS]
+  usage: `rasa-socketio-jwt synth [-f values.yaml]... [-o dir] [--release NAME] [-n NS]
 
 Renders every object of one Rasa bot, named as \`helm install NAME\` names them, into
 DIR/NAME.k8s.yaml. Without -f the chart's defaults are used. The render is complete before DIR
@@ -17,7 +18,9 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
   -f, --values FILE    values file (repeatable; later files win)
   -o, --output DIR     output folder (default: dist, or $CDK8S_OUTDIR under cdk8s synth)
   --release NAME       release name (default: rasa)
-  --namespace NS       namespace of every object (default: default)`,
+  -n, --namespace NS   namespace of every object (default: as Helm finds it: $HELM_NAMESPACE, else
+                       the namespace of the kubeconfig's current context, else "default"; stderr
+                       says which, unless given here)`,
 
   async run(argv, env) {
     const { values } = parseArgs({
@@ -26,7 +29,7 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
         values: { type: 'string', short: 'f', multiple: true, default: [] },
         output: { type: 'string', short: 'o' },
         release: { type: 'string', default: 'rasa' },
-        namespace: { type: 'string', default: 'default' },
+        namespace: { type: 'string', short: 'n' },
       },
       strict: true,
       allowPositionals: false,
@@ -38,10 +41,7 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
       throw usageError(`--release (${JSON.stringify(release)}) must be a name of at most 53 lower-case letters, digits and '-', ` +
         'starting and ending with a letter or digit, as Helm requires of a release (e.g. --release bot)');
     }
-    if (!isDns1123Label(values.namespace)) {
-      throw usageError(`--namespace (${JSON.stringify(values.namespace)}) must be a namespace name: at most 63 lower-case letters, ` +
-        "digits and '-', starting and ending with a letter or digit (e.g. --namespace chat)");
-    }
+    const { namespace, source } = resolveNamespace(values.namespace, env);
     // Settings are checked before cdk8s and the constructs load (a fifth of a second): a refused
     // values file is refused fast, and the constructs get settings that are already resolved.
     const settings = resolveSettings(...readValuesFiles(values.values));
@@ -49,10 +49,11 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
     replaceOutputFiles(outdir, (staging) => {
       const app = new App({ outdir: staging, outputFileExtension: '.k8s.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
       const chart = new Chart(app, release, { disableResourceNameHashes: true });
-      new RasaBot(chart, 'Bot', { settings, release, namespace: values.namespace });
+      new RasaBot(chart, 'Bot', { settings, release, namespace });
       app.synth();
     });
     const warnings = [...deprecationWarnings(settings), ...modelSourceWarnings(settings)];
-    return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n`, stderr: warningLines(warnings) };
+    const said = source === '--namespace' ? '' : `namespace: ${namespace} (${source})\n`;
+    return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n`, stderr: said + warningLines(warnings) };
   },
 };
