@@ -1,5 +1,7 @@
 // What `helm install` tells a user about the key, for each of the three ways the chart gets it:
-// an existing Secret (the default), one the key generator makes, and one made from a literal.
+// an existing Secret (the default), one the key generator makes, and one made from a literal; and
+// how to read a widget's snippet and open the demo page. test/e2e/readme.test.ts runs the snippet
+// command the NOTES print after each install of the README, test/e2e/demo-page.test.ts the forwards.
 import { describeHelm, helm } from './helm.js';
 
 function notes(args: readonly string[]): string {
@@ -32,5 +34,42 @@ describeHelm("the chart's NOTES on the key", () => {
     expect(text).toContain('WARNING: that Secret was made from socketio.jwtKey.literal');
     expect(text).not.toContain(CREATE_IT);
     expect(text).not.toContain('k'.repeat(32));
+  });
+});
+
+describeHelm("the chart's NOTES on reading the snippet and opening the demo page", () => {
+  const snippetCommand = (configMap: string, widget: string) =>
+    `  kubectl -n chat get configmap ${configMap} -o go-template='{{index .data "${widget}.legacy.html"}}'\n`;
+
+  test('the exact kubectl command that prints the first widget\'s snippet from the minter\'s ConfigMap', () => {
+    const text = notes([]);
+    expect(text).toContain('into ConfigMap\nchat/bot-rasa-widgets. Once it has run:');
+    expect(text).toContain(snippetCommand('bot-rasa-widgets', 'web-chat'));
+    expect(text).toContain('(or "web-chat.web-component.html" for <rasa-chatbot-widget>; index.json lists every widget)');
+  });
+
+  test('with widgets and a ConfigMap name of your own, the command names them', () => {
+    const text = notes(['--set', 'minter.configMapName=site-widgets', '--set', 'widgets[0].name=website', '--set', 'widgets[1].name=kiosk']);
+    expect(text).toContain(snippetCommand('site-widgets', 'website'));
+    expect(text).not.toContain('bot-rasa-widgets');
+  });
+
+  test('without the minter there is no ConfigMap to read, and no command for it', () => {
+    expect(notes(['--set', 'minter.enabled=false'])).not.toContain('get configmap');
+  });
+
+  test('demo.enabled: the two port-forwards, each with the namespace, and the URL to open', () => {
+    const text = notes(['--set', 'demo.enabled=true', '--set', 'demo.port=9000', '--set', 'service.port=5006',
+      '--set', 'widgets[0].name=website', '--set', 'widgets[1].name=kiosk', '--set', 'demo.widget=kiosk']);
+    expect(text).toContain('then open\nhttp://localhost:9000 and chat:\n\n' +
+      '  kubectl -n chat port-forward service/bot-rasa-demo 9000\n' +
+      '  kubectl -n chat port-forward service/bot-rasa 5006\n');
+    expect(text).toContain('It shows widget "kiosk" with its current token; the widget connects to http://localhost:5006.');
+  });
+
+  test('without demo.enabled, no demo page', () => {
+    const text = notes([]);
+    expect(text).not.toContain('Demo page');
+    expect(text).not.toContain('bot-rasa-demo');
   });
 });

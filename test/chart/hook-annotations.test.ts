@@ -1,0 +1,73 @@
+// The hook annotations as README.md and values.yaml describe them: null turns a map of them off, an
+// entry set to null removes that one, and {} changes nothing (Helm merges a map from a values file
+// into the default one). Both renderers, for the minter's and the key generator's.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { K8sObject } from '../support/render.js';
+import { byId, describeHelm, differences, helmTemplate, synthObjects } from './helm.js';
+
+function valuesFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'rsj-hooks-')), 'values.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Every helm.sh/hook* annotation of the minter's and the key generator's objects, as "Kind/name key=value". */
+function hookAnnotations(objects: readonly K8sObject[]): string[] {
+  return objects.filter((o) => /-(minter|keygen)(-|$)/.test(o.metadata.name)).flatMap((o) => Object.entries(o.metadata.annotations ?? {})
+    .filter(([key]) => key.startsWith('helm.sh/hook'))
+    .map(([key, value]) => `${o.kind}/${o.metadata.name} ${key}=${value}`)).sort();
+}
+
+function annotationsOf(objects: readonly K8sObject[], kind: string, namePrefix: string): Record<string, string> | undefined {
+  const found = objects.filter((o) => o.kind === kind && o.metadata.name.startsWith(namePrefix));
+  expect(found).toHaveLength(1);
+  return found[0]!.metadata.annotations;
+}
+
+const GENERATE = 'socketio:\n  jwtKey:\n    generate: true\n';
+const ALL_FOUR = (value: string) =>
+  `${GENERATE}minter:\n  jobAnnotations: ${value}\n  rbacAnnotations: ${value}\nkeyGenerator:\n  jobAnnotations: ${value}\n  rbacAnnotations: ${value}\n`;
+
+describeHelm('the hook annotations (minter.jobAnnotations, .rbacAnnotations, keyGenerator.jobAnnotations, .rbacAnnotations)', () => {
+  test('{} changes nothing: the chart renders the default hooks', () => {
+    const defaults = hookAnnotations(helmTemplate('bot', 'chat', [valuesFile(GENERATE)]));
+    expect(defaults).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Job\/bot-rasa-minter-\w+ helm\.sh\/hook=post-install,post-upgrade,post-rollback$/),
+      expect.stringMatching(/^Job\/bot-rasa-keygen-\w+ helm\.sh\/hook=pre-install,pre-upgrade,pre-rollback$/),
+      'Role/bot-rasa-minter helm.sh/hook-weight=-5',
+      'Role/bot-rasa-keygen helm.sh/hook-weight=-15',
+    ]));
+    expect(hookAnnotations(helmTemplate('bot', 'chat', [valuesFile(ALL_FOUR('{}'))]))).toEqual(defaults);
+  });
+
+  test('null turns them off: no object carries a hook annotation, and both renderers render the same objects', async () => {
+    const file = valuesFile(ALL_FOUR('null'));
+    const fromHelm = helmTemplate('bot', 'chat', [file]);
+    const fromSynth = await synthObjects('bot', 'chat', [file]);
+    expect(hookAnnotations(fromHelm)).toEqual([]);
+    expect(hookAnnotations(fromSynth)).toEqual([]);
+    expect(fromHelm.filter((o) => o.kind === 'Job').map((o) => o.metadata.name).sort())
+      .toEqual([expect.stringMatching(/^bot-rasa-keygen-\w+$/), expect.stringMatching(/^bot-rasa-minter-\w+$/)]);
+    const helmById = byId(fromHelm);
+    const synthById = byId(fromSynth);
+    expect([...helmById.keys()].sort()).toEqual([...synthById.keys()].sort());
+    expect([...helmById.keys()].flatMap((id) => differences(helmById.get(id), synthById.get(id)).map((d) => `${id} ${d}`))).toEqual([]);
+  });
+
+  test('an entry set to null removes that one; the others stay, and annotations of your own reach both renderers', async () => {
+    const file = valuesFile(`${GENERATE}minter:\n  jobAnnotations:\n    helm.sh/hook-delete-policy: null\n    example.com/owner: chat-team\n` +
+      'keyGenerator:\n  jobAnnotations:\n    helm.sh/hook-weight: null\n    example.com/owner: chat-team\n');
+    const fromHelm = helmTemplate('bot', 'chat', [file]);
+    const fromSynth = await synthObjects('bot', 'chat', [file]);
+    expect(annotationsOf(fromHelm, 'Job', 'bot-rasa-minter-')).toEqual({
+      'helm.sh/hook': 'post-install,post-upgrade,post-rollback', 'helm.sh/hook-weight': '0', 'example.com/owner': 'chat-team',
+    });
+    expect(annotationsOf(fromHelm, 'Job', 'bot-rasa-keygen-')).toEqual({
+      'helm.sh/hook': 'pre-install,pre-upgrade,pre-rollback', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded', 'example.com/owner': 'chat-team',
+    });
+    expect(annotationsOf(fromSynth, 'Job', 'bot-rasa-minter-')).toEqual({ 'example.com/owner': 'chat-team' });
+    expect(annotationsOf(fromSynth, 'Job', 'bot-rasa-keygen-')).toEqual({ 'example.com/owner': 'chat-team' });
+  });
+});
