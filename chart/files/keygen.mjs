@@ -15,6 +15,7 @@ var RasaSocketioJwtError = class extends Error {
 
 // src/minter/errors.ts
 var MintError = class extends RasaSocketioJwtError {
+  /** What went wrong, stable across releases: switch on this, not on the message. */
   code;
   constructor(code, message) {
     super(message);

@@ -16,6 +16,7 @@ var RasaSocketioJwtError = class extends Error {
 
 // src/minter/errors.ts
 var MintError = class extends RasaSocketioJwtError {
+  /** What went wrong, stable across releases: switch on this, not on the message. */
   code;
   constructor(code, message2) {
     super(message2);
@@ -665,6 +666,7 @@ function parseDuration(text, where) {
 }
 
 // src/minter/token.ts
+var webKeys = /* @__PURE__ */ new WeakMap();
 async function mintToken(req) {
   checkClaims(req.claims, `${req.where}.claims`);
   const payload = { ...req.claims };
@@ -680,11 +682,20 @@ function checkClaims(claims, where) {
   if (problems.length > 0) throw new MintError("ERR_MINT_CLAIMS", problems.join("; "));
 }
 function signToken(payload, key, method) {
-  return new SignJWT(payload).setProtectedHeader({ alg: method, typ: "JWT" }).sign(key);
+  return new SignJWT(payload).setProtectedHeader({ alg: method, typ: "JWT" }).sign(joseKey(key));
+}
+function joseKey(key) {
+  if (key instanceof Uint8Array) return key;
+  const webKey = webKeys.get(key);
+  if (!webKey) throw new TypeError("a SigningKey is the key's bytes or what hmacKey returned");
+  return webKey;
 }
 var HASH_OF = { HS256: "SHA-256", HS384: "SHA-384", HS512: "SHA-512" };
-function hmacKey(key, method) {
-  return webcrypto.subtle.importKey("raw", key, { name: "HMAC", hash: HASH_OF[method] }, false, ["sign"]);
+async function hmacKey(key, method) {
+  const webKey = await webcrypto.subtle.importKey("raw", key, { name: "HMAC", hash: HASH_OF[method] }, false, ["sign"]);
+  const handle = Object.freeze({ method });
+  webKeys.set(handle, webKey);
+  return handle;
 }
 
 // src/minter/input.ts
@@ -921,7 +932,7 @@ function widgetsConfigMapData(widgets, meta) {
       expiresAt: w.expiresAt === null ? null : new Date(w.expiresAt * 1e3).toISOString()
     }))
   };
-  data["index.json"] = `${JSON.stringify(index, null, 2)}
+  data["index.json"] = `${JSON.stringify(index)}
 `;
   return data;
 }

@@ -7,7 +7,7 @@ numbers and says why each is what it is. One pass over the widgets.
 */}}
 {{- define "rasa.widgetsConfigMapSize" -}}
 {{- $signature := get (dict "HS256" 43 "HS384" 64 "HS512" 86) .Values.socketio.jwtMethod | default 86 -}}
-{{- $indexEntry := len ",\n    {\n      \"name\": ,\n      \"url\": ,\n      \"expiresAt\": \n    }" -}}
+{{- $indexEntry := len ",{\"name\":,\"url\":,\"expiresAt\":}" -}}
 {{- $keys := len ".token.legacy.html.web-component.html" -}}
 {{- $snippets := add (len "<div id=\"rasa-chat-widget\" data-websocket-url=\"\" data-token=\"\"></div>\n<script src=\"https://unpkg.com/@rasahq/rasa-chat\" type=\"application/javascript\"></script>\n") (len "<rasa-chatbot-widget server-url=\"\" authentication-token=\"\"></rasa-chatbot-widget>\n<script type=\"module\" src=\"https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.esm.js\"></script>\n<link rel=\"stylesheet\" href=\"https://unpkg.com/@rasahq/chat-widget-ui/dist/rasa-chatwidget/rasa-chatwidget.css\">\n") -}}
 {{- $initialPayload := len " data-initial-payload=\"\" initial-payload=\"\"" -}}
@@ -16,10 +16,11 @@ numbers and says why each is what it is. One pass over the widgets.
 {{- $expiryKey := len ".expires-at2026-11-29T00:00:00Z" -}}
 {{- $expClaim := len ",\"exp\":1795910400" -}}
 {{- $tokenFixed := len "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.." -}}
-{{- /* The first entry has no ",\n" before it. */ -}}
-{{- $bytes := sub (len "index.json{\n  \"method\": \"HS256\",\n  \"keyFingerprint\": \"0123456789abcdef\",\n  \"widgets\": [\n\n  ]\n}\n") 2 -}}
+{{- /* The first entry has no "," before it. */ -}}
+{{- $bytes := sub (len "index.json{\"method\":\"HS256\",\"keyFingerprint\":\"0123456789abcdef\",\"widgets\":[]}\n") 1 -}}
 {{- $fitting := 0 -}}
-{{- range $w := include "rasa.widgets" . | fromJsonArray -}}
+{{- include "rasa.cacheList" (list . "rasa.widgets") -}}
+{{- range $w := index .rasaCache "rasa.widgets" -}}
 {{- $url := $w.url -}}
 {{- $expires := ne $w.expiresIn "" -}}
 {{- $payload := add (include "rasa.jsonBytes" $w.claims) (ternary $expClaim 0 $expires) -}}

@@ -1,9 +1,10 @@
 {{/*
-Chart name, or nameOverride: the app.kubernetes.io/name label.
+"rasa", or nameOverride: the app.kubernetes.io/name label. A literal, not .Chart.Name: the chart is
+named rasa-socketio-jwt, and the objects keep the names and selectors they had as chart "rasa".
 Twin: appName in src/plan/names.ts.
 */}}
 {{- define "rasa.name" -}}
-{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- default "rasa" .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
 {{/*
@@ -16,13 +17,38 @@ Twin: fullname in src/plan/names.ts.
 {{- if .Values.fullnameOverride -}}
 {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
 {{- else -}}
-{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- $name := default "rasa" .Values.nameOverride -}}
 {{- if contains $name .Release.Name -}}
 {{- .Release.Name | trunc 63 | trimSuffix "-" -}}
 {{- else -}}
 {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+The output of (include NAME ARGS), rendered once per render: Helm hands every template of a render
+the same root context, so later calls with the same KEY read it back from a map kept there. KEY
+names everything in ARGS that the output depends on. Call with
+(dict "ctx" $ "name" NAME "args" ARGS "key" KEY).
+*/}}
+{{- define "rasa.memo" -}}
+{{- if not (hasKey .ctx "rasaMemo") -}}{{- $_ := set .ctx "rasaMemo" dict -}}{{- end -}}
+{{- $key := printf "%s %s" .name .key -}}
+{{- if not (hasKey .ctx.rasaMemo $key) -}}{{- $_ := set .ctx.rasaMemo $key (include .name .args) -}}{{- end -}}
+{{- index .ctx.rasaMemo $key -}}
+{{- end -}}
+
+{{/*
+A helper's JSON list (rasa.widgets, rasa.scriptJobs), parsed once per render into
+$.rasaCache.<name> for the templates to read (and never change). Call with (list $ NAME); renders
+nothing.
+*/}}
+{{- define "rasa.cacheList" -}}
+{{- $ctx := index . 0 -}}
+{{- $name := index . 1 -}}
+{{- if not (hasKey $ctx "rasaCache") -}}{{- $_ := set $ctx "rasaCache" dict -}}{{- end -}}
+{{- if not (hasKey $ctx.rasaCache $name) -}}{{- $_ := set $ctx.rasaCache $name (include $name $ctx | fromJsonArray) -}}{{- end -}}
 {{- end -}}
 
 {{/*
@@ -122,9 +148,15 @@ Call with (dict "ctx" $ "component" "server").
 {{/*
 Labels of a pod template: those of its object but for helm.sh/chart, so that a new chart version
 alone neither restarts the pods nor changes a Job's pod template, which cannot change (the
-`helm template | kubectl apply` path). The constructs never render that label.
+`helm template | kubectl apply` path). The constructs never render that label. Rendered once per
+component and render ("rasa.memo"). Call with (dict "ctx" $ "component" "server").
 */}}
 {{- define "rasa.podTemplateLabels" -}}
+{{- include "rasa.memo" (dict "ctx" .ctx "name" "rasa.podTemplateLabelsOnce" "args" . "key" .component) -}}
+{{- end -}}
+
+{{/* The body of "rasa.podTemplateLabels", which "rasa.memo" renders once per component. */}}
+{{- define "rasa.podTemplateLabelsOnce" -}}
 {{- toYaml (omit (include "rasa.labels" . | fromYaml) "helm.sh/chart") -}}
 {{- end -}}
 
@@ -137,7 +169,7 @@ Twin: componentMetadata and objectMetadata in src/plan/bot-plan.ts.
 name: {{ .name | quote }}
 namespace: {{ .ctx.Release.Namespace | quote }}
 labels:
-  {{- include "rasa.labels" . | nindent 2 }}
+  {{- include "rasa.memo" (dict "ctx" .ctx "name" "rasa.labels" "args" (dict "ctx" .ctx "component" .component) "key" .component) | nindent 2 }}
 {{- $annotations := merge (deepCopy (default dict .annotations)) .ctx.Values.commonAnnotations }}
 {{- with $annotations }}
 annotations:
@@ -567,16 +599,16 @@ Twin: resolveWidgets in src/plan/widgets.ts.
 */}}
 {{- define "rasa.widgets" -}}
 {{- $defaultUrl := include "rasa.defaultWidgetUrl" . -}}
-{{- $widgets := list -}}
-{{- range .Values.widgets -}}
-{{- $widgets = append $widgets (dict
-  "name" .name
-  "url" (default $defaultUrl .url)
-  "claims" (hasKey . "claims" | ternary .claims (dict "sender_id" "rasa-chat-widget"))
-  "expiresIn" (default "" .expiresIn)
-  "initialPayload" (default "" .initialPayload)) -}}
-{{- end -}}
-{{- toJson $widgets -}}
+{{- /* Written out entry by entry: appending to a list copies it, which takes quadratic time. */ -}}
+[{{- range $i, $w := .Values.widgets -}}
+{{- if $i -}},{{- end -}}
+{{- toJson (dict
+  "name" $w.name
+  "url" (default $defaultUrl $w.url)
+  "claims" (hasKey $w "claims" | ternary $w.claims (dict "sender_id" "rasa-chat-widget"))
+  "expiresIn" (default "" $w.expiresIn)
+  "initialPayload" (default "" $w.initialPayload)) -}}
+{{- end -}}]
 {{- end -}}
 
 {{/*
@@ -584,13 +616,14 @@ minter.json: everything the minter needs but the key (see src/minter/input.ts).
 Twin: minterInput in src/plan/minter-files.ts.
 */}}
 {{- define "rasa.minterInput" -}}
+{{- include "rasa.cacheList" (list . "rasa.widgets") -}}
 {{- dict
   "configMap" (include "rasa.widgetsConfigMap" .)
   "labels" (include "rasa.objectLabels" (dict "ctx" . "component" "minter") | fromYaml)
   "keyEnv" .Values.socketio.jwtKey.envName
   "method" .Values.socketio.jwtMethod
   "restartDeployment" (ternary (include "rasa.fullname" .) "" .Values.minter.restartOnKeyChange)
-  "widgets" (include "rasa.widgets" . | fromJsonArray) | toJson -}}
+  "widgets" (index .rasaCache "rasa.widgets") | toJson -}}
 {{- end -}}
 
 {{/*
@@ -637,7 +670,7 @@ Twin: deprecationWarnings in src/settings/deprecations.ts, in the same words.
 {{- $warnings := list -}}
 {{- range $old, $new := dict "keygenJobAnnotations" "jobAnnotations" "keygenRbacAnnotations" "rbacAnnotations" -}}
 {{- if or (not (hasKey $.Values.minter $old)) (index $.Values.minter $old) -}}
-{{- $warnings = append $warnings (printf "'%s' is deprecated and will be removed in a future version: use '%s' instead (until then, its entries are applied over it)" (printf "minter.%s" $old) (printf "keyGenerator.%s" $new)) -}}
+{{- $warnings = append $warnings (printf "'%s' is deprecated and will be removed in 0.2.0: use '%s' instead (until then, its entries are applied over it)" (printf "minter.%s" $old) (printf "keyGenerator.%s" $new)) -}}
 {{- end -}}
 {{- end -}}
 {{- toYaml $warnings -}}
@@ -684,7 +717,9 @@ Twin: jobScheduling in src/plan/job-scheduling.ts.
 {{- end -}}
 
 {{/*
-The Jobs that run a bundled program on the stock Node image, as a YAML list: the key generator
+The Jobs that run a bundled program on the stock Node image, as a JSON list (the templates read it
+parsed once per render: include "rasa.cacheList" (list $ "rasa.scriptJobs"), then
+$.rasaCache "rasa.scriptJobs"): the key generator
 (files/keygen.mjs, with socketio.jwtKey.generate) and the minter (files/minter.mjs). Each gets its
 own ServiceAccount, a Role whose rules each name one object, a RoleBinding, a ConfigMap with the
 program and its input, mounted at /<component>, and the Job; the script-*.yaml templates render
@@ -728,7 +763,7 @@ Twin: keygenJob and minterJob in src/plan/script-jobs.ts, one entry each.
   "rbacAnnotations" (include "rasa.minterRbacAnnotations" . | fromJson)
   "jobAnnotations" .Values.minter.jobAnnotations) -}}
 {{- end -}}
-{{- toYaml $jobs -}}
+{{- toJson $jobs -}}
 {{- end -}}
 
 {{/*

@@ -37,7 +37,8 @@ export function widgetsConfigMapData(widgets: readonly MintedWidget[], meta: { m
       expiresAt: w.expiresAt === null ? null : new Date(w.expiresAt * 1000).toISOString(),
     })),
   };
-  data['index.json'] = `${JSON.stringify(index, null, 2)}\n`;
+  // Compact: every byte of it counts against the ConfigMap's 1 MiB, which bounds the widgets.
+  data['index.json'] = `${JSON.stringify(index)}\n`;
   return data;
 }
 

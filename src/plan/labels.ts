@@ -1,9 +1,8 @@
-import { parse } from 'yaml';
-import { readChartFile, type Settings } from '../settings/index.js';
+import { chartYaml, type Settings } from '../settings/index.js';
 import { appName } from './names.js';
 
 /** The chart's appVersion (.Chart.AppVersion): the Rasa version the defaults run (app.kubernetes.io/version). */
-export const APP_VERSION: string = (parse(readChartFile('Chart.yaml')) as { appVersion: string }).appVersion;
+export const APP_VERSION: string = chartYaml().appVersion as string;
 
 /**
  * The parts of a bot, each with its own pods: the Rasa server, the minter, the key generator, the

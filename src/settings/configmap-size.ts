@@ -15,9 +15,9 @@ export const CONFIGMAP_LIMIT_BYTES = 1_048_576;
  * out. Twin: the same strings in chart/templates/_configmap-size.tpl.
  */
 /** index.json and its key: every method has five letters, every key fingerprint 16 digits. */
-const INDEX_JSON = 'index.json{\n  "method": "HS256",\n  "keyFingerprint": "0123456789abcdef",\n  "widgets": [\n\n  ]\n}\n';
-/** One widget's entry in index.json, with the ",\n" that separates it from the one before. */
-const INDEX_ENTRY = ',\n    {\n      "name": ,\n      "url": ,\n      "expiresAt": \n    }';
+const INDEX_JSON = 'index.json{"method":"HS256","keyFingerprint":"0123456789abcdef","widgets":[]}\n';
+/** One widget's entry in index.json, with the "," that separates it from the one before. */
+const INDEX_ENTRY = ',{"name":,"url":,"expiresAt":}';
 /** The three keys of one widget, less its name. */
 const KEYS = '.token.legacy.html.web-component.html';
 const LEGACY_SNIPPET = '<div id="rasa-chat-widget" data-websocket-url="" data-token=""></div>\n' +
@@ -56,8 +56,8 @@ export interface ConfigMapSize {
  */
 export function widgetsConfigMapSize(s: Settings): ConfigMapSize {
   const signature = SIGNATURE_BYTES[s.socketio.jwtMethod] ?? SIGNATURE_BYTES.HS512;
-  // The first entry has no ",\n" before it.
-  let bytes = INDEX_JSON.length - ',\n'.length;
+  // The first entry has no "," before it.
+  let bytes = INDEX_JSON.length - ','.length;
   let fitting = 0;
   for (const w of resolveWidgets(s)) {
     bytes += widgetBytes(w, signature);

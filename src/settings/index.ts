@@ -1,5 +1,5 @@
-export { readChartFile } from './chart-files.js';
-export { DEPRECATED_SETTINGS, deprecationWarning, deprecationWarnings, type DeprecatedSetting } from './deprecations.js';
+export { chartYaml, readChartFile } from './chart-files.js';
+export { DEPRECATED_SETTINGS, deprecationWarning, deprecationWarnings, REMOVED_IN, type DeprecatedSetting } from './deprecations.js';
 export { HelmYamlError, parseHelmYaml } from './helm-yaml.js';
 export * from './errors.js';
 export * from './names.js';

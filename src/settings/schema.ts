@@ -4,6 +4,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { AJV_OPTIONS, PRECOMPILED_VALIDATOR } from './ajv-options.js';
 import { readChartFile } from './chart-files.js';
 import { PATTERN_HINTS } from './pattern-hints.js';
+import { passesSchema } from './schema-check.js';
 import { mayHoldSecret, shownPath } from './secret-paths.js';
 
 const require = createRequire(import.meta.url);
@@ -19,10 +20,12 @@ function validator(): ValidateFunction {
  * `npm run build` compiles the schema ahead of time into lib/settings/ (scripts/compile-schema.mjs):
  * loading that takes a few milliseconds, where loading ajv and compiling took a quarter of a
  * synth. Run from source (the tests), there is none, and the schema is compiled here instead.
+ * Found by `../settings/`, which is lib/settings/ both from lib/settings/schema.js and from the
+ * bundled CLI's chunks in lib/cli/ (scripts/bundle-cli.mjs).
  */
 function precompiled(): ValidateFunction | undefined {
   try {
-    return require(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
+    return require(`../settings/${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;
@@ -35,8 +38,16 @@ function compileNow(): ValidateFunction {
   return new Ajv(AJV_OPTIONS).compile(JSON.parse(readChartFile('values.schema.json')));
 }
 
-/** Checks values against chart/values.schema.json; returns one line per problem. */
+let schema: unknown;
+
+/**
+ * Checks values against chart/values.schema.json; returns one line per problem. Values that pass
+ * the quick walk of the schema (schema-check.ts) skip ajv's validator, which only values with a
+ * problem need, for its messages.
+ */
 export function schemaProblems(values: unknown): string[] {
+  schema ??= JSON.parse(readChartFile('values.schema.json'));
+  if (passesSchema(schema, values)) return [];
   const validate = validator();
   if (validate(values)) return [];
   // An `if` error only repeats the `then` error beside it ("must match then schema"), a

@@ -76,7 +76,7 @@ describe('the widgets ConfigMap size, estimated before signing', () => {
     const s = settingsOf({ widgets: many(1300, (i) => ({ name: `widget-${i}`, url: 'https://bot.example.com' })) });
     const { bytes, fitting } = widgetsConfigMapSize(s);
     expect(bytes).toBeGreaterThan(CONFIGMAP_LIMIT_BYTES);
-    expect(fitting).toBe(982);
+    expect(fitting).toBe(1014);
     expect(await mintedBytes(s, s.widgets.slice(0, fitting))).toBeLessThanOrEqual(CONFIGMAP_LIMIT_BYTES);
     await expect(mintedBytes(s, s.widgets.slice(0, fitting + 1))).rejects.toMatchObject({ code: 'ERR_MINT_TOO_LARGE' });
   });
@@ -84,20 +84,20 @@ describe('the widgets ConfigMap size, estimated before signing', () => {
   test('refuses widgets that would not fit, with how many do, naming no key and no token', () => {
     const widgets = many(2000, (i) => ({ name: `widget-${i}` }));
     expect(ruleProblems(settingsOf({ widgets }))).toEqual([
-      "'widgets' would make the minter's ConfigMap about 2127653 bytes, over the 1 MiB a ConfigMap holds: " +
-      'the first 987 of the 2000 widgets fit; spread them over several releases (each with its own minter.configMapName) or drop some',
+      "'widgets' would make the minter's ConfigMap about 2059637 bytes, over the 1 MiB a ConfigMap holds: " +
+      'the first 1020 of the 2000 widgets fit; spread them over several releases (each with its own minter.configMapName) or drop some',
     ]);
     const literal = 'L'.repeat(32);
     const [problem] = ruleProblems(settingsOf({ minter: { configMapName: 'chat-widgets' }, socketio: { jwtKey: { literal } }, widgets }));
-    expect(problem).toMatch(/^'widgets' would make ConfigMap chat-widgets about 2127653 bytes, .* the first 987 of the 2000 widgets fit;/);
+    expect(problem).toMatch(/^'widgets' would make ConfigMap chat-widgets about 2059637 bytes, .* the first 1020 of the 2000 widgets fit;/);
     expect(problem).not.toContain(literal);
     expect(problem).not.toContain('eyJ');
-    expect(ruleProblems(settingsOf({ widgets: widgets.slice(0, 987) }))).toEqual([]);
+    expect(ruleProblems(settingsOf({ widgets: widgets.slice(0, 1020) }))).toEqual([]);
   });
 
   test('is one of the rules', () => {
-    expect(() => resolveSettings({ widgets: many(988, (i) => ({ name: `widget-${i}` })) }))
-      .toThrow("'widgets' would make the minter's ConfigMap about 1048909 bytes, over the 1 MiB a ConfigMap holds: the first 987 of the 988 widgets fit");
+    expect(() => resolveSettings({ widgets: many(1021, (i) => ({ name: `widget-${i}` })) }))
+      .toThrow("'widgets' would make the minter's ConfigMap about 1049309 bytes, over the 1 MiB a ConfigMap holds: the first 1020 of the 1021 widgets fit");
   });
 
   test('the limit is the minter\'s', () => {

@@ -4,7 +4,8 @@ import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { AJV_OPTIONS } from '../../src/settings/ajv-options.js';
-import { defaultValues, mergeValues } from '../../src/settings/index.js';
+import { defaultValues, mergeValues, parseHelmYaml } from '../../src/settings/index.js';
+import { PRECOMPILED_FILES } from '../../src/settings/precompiled.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,5 +35,12 @@ describe('lib/settings/values-validator.cjs (precompiled by npm run build)', () 
   test('the corpus holds both valid and invalid values', () => {
     expect(good.every(([, v]) => compiled(v))).toBe(true);
     expect(bad.some(([, v]) => compiled(v))).toBe(false);
+  });
+});
+
+describe('lib/settings/*.json (the chart files npm run build precompiles)', () => {
+  test.each([['defaults', 'values.yaml'], ['chart', 'Chart.yaml']] as const)('%s holds chart/%s as parseHelmYaml reads it now', (file, source) => {
+    const precompiled: unknown = JSON.parse(readFileSync(`lib/settings/${PRECOMPILED_FILES[file]}`, 'utf8'));
+    expect(precompiled).toEqual(parseHelmYaml(readFileSync(`chart/${source}`, 'utf8')));
   });
 });
