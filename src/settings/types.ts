@@ -1,8 +1,14 @@
 // Generated from chart/values.schema.json by scripts/generate-types.mjs: do not edit.
 // Change the schema (descriptions and defaults are the TSDoc here), then run `npm run generate:types`.
 
+/**
+ * HMAC algorithm tokens are signed and verified with (HS256, HS384 or HS512)
+ */
 export type JwtMethod = 'HS256' | 'HS384' | 'HS512';
 
+/**
+ * An extra environment variable: a plain value, or a key of a Secret
+ */
 export interface ExtraEnv {
   /**
    * Variable name
@@ -22,16 +28,30 @@ export interface ExtraEnv {
   readonly secretKey?: string;
 }
 
+/**
+ * A Kubernetes quantity: a number, or a string such as 500m, 1Gi or 2.
+ */
 export type Quantity = string | number;
 
+/**
+ * A volume, as Kubernetes spells it: a name and one source (configMap, secret, emptyDir,
+ * persistentVolumeClaim...), passed through as given
+ */
 export interface ExtraVolume {
   /**
    * Volume name, unique in the pod
    */
   readonly name: string;
+  /**
+   * Any other field, as Kubernetes spells it, passed through as given.
+   */
   readonly [k: string]: unknown;
 }
 
+/**
+ * A volume mount, as Kubernetes spells it (name, mountPath, readOnly, subPath...), passed through as
+ * given
+ */
 export interface ExtraVolumeMount {
   /**
    * A volume of extraVolumes beside it
@@ -41,9 +61,15 @@ export interface ExtraVolumeMount {
    * Where in the container, unique among its mounts
    */
   readonly mountPath: string;
+  /**
+   * Any other field, as Kubernetes spells it, passed through as given.
+   */
   readonly [k: string]: unknown;
 }
 
+/**
+ * A container, as Kubernetes spells it (an init container or a sidecar), passed through as given.
+ */
 export interface ExtraContainer {
   /**
    * Container name, unique in the pod (not the main container's: rasa, action-server)
@@ -53,9 +79,16 @@ export interface ExtraContainer {
    * Container image
    */
   readonly image: string;
+  /**
+   * Any other field, as Kubernetes spells it, passed through as given.
+   */
   readonly [k: string]: unknown;
 }
 
+/**
+ * A source of environment variables, as Kubernetes spells it: exactly one of configMapRef and
+ * secretRef
+ */
 export interface ExtraEnvFrom {
   /**
    * The ConfigMap whose keys become variables
@@ -124,6 +157,10 @@ export interface Settings {
   readonly commonAnnotations: {
     readonly [k: string]: string;
   };
+  /**
+   * The socketio channel the web chat widgets connect to, which accepts only tokens signed with the key
+   * from a Secret
+   */
   readonly socketio: SocketioSettings;
   /**
    * Other channels for credentials.yml, as Rasa spells them (e.g. rest: {}); no secrets here, reference
@@ -135,10 +172,28 @@ export interface Settings {
       readonly [k: string]: unknown;
     } | null;
   };
+  /**
+   * The Rasa server: image, model, endpoints and pods
+   */
   readonly rasa: RasaSettings;
+  /**
+   * The Service in front of the Rasa pods
+   */
   readonly service: ServiceSettings;
+  /**
+   * An action server (Rasa SDK) for the bot's custom actions: a Deployment and a ClusterIP Service
+   * <fullname>-actions, which endpoints.yml's action_endpoint points Rasa at
+   */
   readonly actionServer: ActionServerSettings;
+  /**
+   * An Ingress that routes the socket.io path, the other channels' webhooks and, when asked, the HTTP
+   * API to the Service
+   */
   readonly ingress: IngressSettings;
+  /**
+   * NetworkPolicies of the bot's pods, as bitnami's charts name their settings; they only take effect
+   * with a network plugin that enforces them
+   */
   readonly networkPolicy: NetworkPolicySettings;
   /**
    * Widgets to mint tokens and snippets for
@@ -155,9 +210,27 @@ export interface Settings {
    * ]
    */
   readonly widgets: readonly WidgetSettings[];
+  /**
+   * The Job that signs the widget tokens in the cluster and writes them, with HTML snippets, into one
+   * ConfigMap
+   */
   readonly minter: MinterSettings;
+  /**
+   * The key generator: with socketio.jwtKey.generate, a Job that creates the JWT key Secret when it is
+   * absent and never changes it; it runs on minter.image, with minter.resources and the minter's Job
+   * limits
+   */
   readonly keyGenerator: KeyGeneratorSettings;
+  /**
+   * A page with a widget and its current token, to chat with the bot right after install through kubectl
+   * port-forward
+   */
   readonly demo: DemoSettings;
+  /**
+   * `helm test`: a pod that connects to the socketio channel with the first widget's token and with one
+   * signed by another key (Helm only: synth renders no test pod)
+   */
+  readonly tests: TestSettings;
 }
 
 /**
@@ -195,6 +268,9 @@ export interface SocketioSettings {
    * @default "HS256"
    */
   readonly jwtMethod: JwtMethod;
+  /**
+   * Where the JWT key comes from: a key of a Secret, handed to Rasa as an environment variable
+   */
   readonly jwtKey: JwtKeySettings;
 }
 
@@ -235,7 +311,13 @@ export interface JwtKeySettings {
  * The Rasa server: image, model, endpoints and pods
  */
 export interface RasaSettings {
+  /**
+   * The Rasa image
+   */
   readonly image: RasaImageSettings;
+  /**
+   * The ServiceAccount of the Rasa pods
+   */
   readonly serviceAccount: ServiceAccountSettings;
   /**
    * Names of Secrets used to pull the image
@@ -302,6 +384,9 @@ export interface RasaSettings {
    * @default 5005
    */
   readonly port: number;
+  /**
+   * The model Rasa serves
+   */
   readonly model: ModelSettings;
   /**
    * Other endpoints.yml entries (tracker_store, lock_store, action_endpoint when actionServer is
@@ -313,7 +398,13 @@ export interface RasaSettings {
       readonly [k: string]: unknown;
     } | null;
   };
+  /**
+   * Rasa's HTTP API
+   */
   readonly api: ApiSettings;
+  /**
+   * The Rasa Pro licence
+   */
   readonly license: LicenseSettings;
   /**
    * Let Rasa send usage telemetry
@@ -332,9 +423,21 @@ export interface RasaSettings {
    * Items: An extra environment variable: a plain value, or a key of a Secret
    */
   readonly extraEnv: readonly ExtraEnv[];
+  /**
+   * Requests and limits of the Rasa container
+   */
   readonly resources: RasaResourceSettings;
+  /**
+   * How long Rasa may take to start (load its model) before the container restarts
+   */
   readonly startupProbe: StartupProbeSettings;
+  /**
+   * When a running Rasa container restarts
+   */
   readonly livenessProbe: LivenessProbeSettings;
+  /**
+   * When a Rasa pod takes traffic
+   */
   readonly readinessProbe: ReadinessProbeSettings;
   /**
    * Seconds a stopping Rasa pod gets, preStopDelaySeconds included, before it is killed: Rasa closes its
@@ -348,6 +451,9 @@ export interface RasaSettings {
    * @default 10
    */
   readonly preStopDelaySeconds: number;
+  /**
+   * How an upgrade replaces the Rasa pods
+   */
   readonly rollingUpdate: RollingUpdateSettings;
   /**
    * Node labels the Rasa pods must run on
@@ -403,7 +509,15 @@ export interface RasaSettings {
    * @default []
    */
   readonly cors: readonly string[];
+  /**
+   * Security context of the Rasa pods; a null removes a key (on OpenShift: runAsUser, runAsGroup and
+   * fsGroup)
+   */
   readonly podSecurityContext: RasaPodSecurityContextSettings;
+  /**
+   * Security context of the Rasa container; a null removes a key (on OpenShift: runAsUser and
+   * runAsGroup)
+   */
   readonly containerSecurityContext: RasaContainerSecurityContextSettings;
   /**
    * Volumes of the Rasa pods after the chart's own (config, tmp, home-config, home-cache), as Kubernetes
@@ -525,8 +639,17 @@ export interface ModelSettings {
    * @default 100
    */
   readonly waitTimeBetweenPulls: number;
+  /**
+   * The token Rasa sends to the model server (endpoints.yml models.token), from a Secret
+   */
   readonly serverToken: ModelServerTokenSettings;
+  /**
+   * A model fetched over HTTP by an init container before Rasa starts
+   */
   readonly download: ModelDownloadSettings;
+  /**
+   * A PersistentVolumeClaim mounted at /app/models
+   */
   readonly persistence: ModelPersistenceSettings;
 }
 
@@ -562,6 +685,9 @@ export interface ModelDownloadSettings {
    * @default ""
    */
   readonly sha256: string;
+  /**
+   * A token sent as Authorization: Bearer with the download, from a Secret
+   */
   readonly token: ModelDownloadTokenSettings;
 }
 
@@ -904,6 +1030,10 @@ export interface ActionServerSettings {
    * @default false
    */
   readonly enabled: boolean;
+  /**
+   * The Rasa SDK image the action server runs: rasa/rasa-sdk, or your own built FROM it with your
+   * actions package at /app/actions
+   */
   readonly image: ActionServerImageSettings;
   /**
    * Names of Secrets used to pull the action server image
@@ -928,6 +1058,9 @@ export interface ActionServerSettings {
    * Items: An extra environment variable: a plain value, or a key of a Secret
    */
   readonly extraEnv: readonly ExtraEnv[];
+  /**
+   * Requests and limits of the action server container
+   */
   readonly resources: ActionServerResourceSettings;
   /**
    * Node labels the action server pods must run on
@@ -976,7 +1109,15 @@ export interface ActionServerSettings {
   readonly podLabels: {
     readonly [k: string]: string;
   };
+  /**
+   * Security context of the action server pods; a null removes a key (on OpenShift: runAsUser,
+   * runAsGroup and fsGroup)
+   */
   readonly podSecurityContext: ActionServerPodSecurityContextSettings;
+  /**
+   * Security context of the action server container; a null removes a key (on OpenShift: runAsUser and
+   * runAsGroup)
+   */
   readonly containerSecurityContext: ActionServerContainerSecurityContextSettings;
   /**
    * Volumes of the action server pods after the chart's own (tmp), as Kubernetes spells them; mount them
@@ -1432,6 +1573,9 @@ export interface MinterSettings {
    * @default true
    */
   readonly restartOnKeyChange: boolean;
+  /**
+   * The Node image the minter and the key generator run on
+   */
   readonly image: MinterImageSettings;
   /**
    * Retries of a failed minter pod
@@ -1448,6 +1592,9 @@ export interface MinterSettings {
    * @default null
    */
   readonly ttlSecondsAfterFinished?: number | null;
+  /**
+   * Requests and limits of the minter and key generator containers
+   */
   readonly resources: MinterResourceSettings;
   /**
    * Names of Secrets the image of every Job of the chart is pulled with; null: rasa.imagePullSecrets
@@ -1483,12 +1630,21 @@ export interface MinterSettings {
    * @default null
    */
   readonly priorityClassName?: string | null;
+  /**
+   * Security context of the minter and key generator pods; a null removes a key (on OpenShift: runAsUser
+   * and runAsGroup)
+   */
   readonly podSecurityContext: MinterPodSecurityContextSettings;
+  /**
+   * Security context of the minter and key generator containers; a null removes a key (on OpenShift:
+   * runAsUser and runAsGroup)
+   */
   readonly containerSecurityContext: MinterContainerSecurityContextSettings;
   /**
    * Annotations of the Job: by default a Helm hook after install, upgrade and rollback (so the ConfigMap
    * always lists the running release's widgets), deleted once it succeeds (helm.sh/ annotations are
-   * Helm's alone: the constructs leave them out)
+   * Helm's alone: the constructs leave them out); null turns the hook off ({} does not: Helm merges it
+   * into the default), an entry set to null removes that one
    * @default {
    *   "helm.sh/hook": "post-install,post-upgrade,post-rollback",
    *   "helm.sh/hook-weight": "0",
@@ -1500,7 +1656,8 @@ export interface MinterSettings {
   };
   /**
    * Annotations of the minter's ServiceAccount, Role, RoleBinding and script ConfigMap: hooks that come
-   * before the Job
+   * before the Job; null makes them plain objects (set minter.jobAnnotations to null too), {} changes
+   * nothing
    * @default {
    *   "helm.sh/hook": "post-install,post-upgrade,post-rollback",
    *   "helm.sh/hook-weight": "-5",
@@ -1511,21 +1668,19 @@ export interface MinterSettings {
     readonly [k: string]: string;
   };
   /**
-   * @deprecated
-   * Deprecated: use keyGenerator.jobAnnotations, which it is applied over until it goes in a future
-   * version (an entry sets or, when null, removes one of keyGenerator.jobAnnotations; null removes them
-   * all)
+   * Deprecated: use keyGenerator.jobAnnotations, which it is applied over until 0.2.0 drops it (an entry
+   * sets or, when null, removes one of keyGenerator.jobAnnotations; null removes them all)
    * @default {}
+   * @deprecated
    */
   readonly keygenJobAnnotations: {
     readonly [k: string]: string | null;
   };
   /**
-   * @deprecated
-   * Deprecated: use keyGenerator.rbacAnnotations, which it is applied over until it goes in a future
-   * version (an entry sets or, when null, removes one of keyGenerator.rbacAnnotations; null removes them
-   * all)
+   * Deprecated: use keyGenerator.rbacAnnotations, which it is applied over until 0.2.0 drops it (an
+   * entry sets or, when null, removes one of keyGenerator.rbacAnnotations; null removes them all)
    * @default {}
+   * @deprecated
    */
   readonly keygenRbacAnnotations: {
     readonly [k: string]: string | null;
@@ -1703,7 +1858,9 @@ export interface MinterContainerSecurityContextSettings {
 export interface KeyGeneratorSettings {
   /**
    * Annotations of the key generator Job: by default a Helm hook before install, upgrade and rollback,
-   * deleted once it succeeds (helm.sh/ annotations are Helm's alone: the constructs leave them out)
+   * deleted once it succeeds (helm.sh/ annotations are Helm's alone: the constructs leave them out);
+   * null turns the hook off ({} does not: Helm merges it into the default), an entry set to null removes
+   * that one
    * @default {
    *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
    *   "helm.sh/hook-weight": "-10",
@@ -1715,7 +1872,8 @@ export interface KeyGeneratorSettings {
   };
   /**
    * Annotations of the key generator's ServiceAccount, Role, RoleBinding and files ConfigMap: hooks that
-   * come before the Job
+   * come before the Job; null makes them plain objects (set keyGenerator.jobAnnotations to null too), {}
+   * changes nothing
    * @default {
    *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
    *   "helm.sh/hook-weight": "-15",
@@ -1750,6 +1908,9 @@ export interface DemoSettings {
    * @default 8080
    */
   readonly port: number;
+  /**
+   * Requests and limits of the demo container
+   */
   readonly resources: DemoResourceSettings;
 }
 
@@ -1799,6 +1960,20 @@ export interface DemoResourceSettings {
   };
 }
 
+/**
+ * `helm test`: a pod that connects to the socketio channel with the first widget's token and with one
+ * signed by another key (Helm only: synth renders no test pod)
+ */
+export interface TestSettings {
+  /**
+   * Render the helm test pod <fullname>-socketio-test (a helm.sh/hook: test, on minter.image): the first
+   * widget's token from the minter's ConfigMap must connect, the same claims signed by another key must
+   * be refused
+   * @default true
+   */
+  readonly enabled: boolean;
+}
+
 /** An image: rasa.image, minter.image or actionServer.image. */
 export type ImageSettings = RasaImageSettings | MinterImageSettings | ActionServerImageSettings;
 
@@ -1808,8 +1983,11 @@ export type ResourceSettings = RasaResourceSettings | MinterResourceSettings | A
 /** When a probe of the Rasa container checks and gives up. */
 export type ProbeSettings = StartupProbeSettings | LivenessProbeSettings | ReadinessProbeSettings;
 
-/** What a caller gives: any part of the settings; the rest comes from the chart's values.yaml. */
-export type SettingsInput = DeepPartial<Settings>;
+/**
+ * What a caller gives: any part of the settings; the rest comes from the chart's values.yaml.
+ * DeepPartial<Settings> written out one level, so that the type keeps its name where it is used.
+ */
+export type SettingsInput = { readonly [K in keyof Settings]?: DeepPartial<Settings[K]> | null };
 
 /** Every property optional and nullable at every depth (a null removes a default, as in Helm); lists stay whole. */
 export type DeepPartial<T> = T extends readonly (infer _)[]

@@ -197,7 +197,7 @@ describeHelm('widgets that would not fit one ConfigMap are refused by synth and 
 
   test('as many as fit: rendered by both', async () => {
     const file = valuesFile({ widgets: many(fitting, mixedWidget) });
-    const synth = await runCli(['synth', '-f', file, '-o', mkdtempSync(join(tmpdir(), 'rsj-size-'))], {});
+    const synth = await runCli(['synth', '-f', file, '-o', mkdtempSync(join(tmpdir(), 'rsj-size-')), '-n', 'default'], {});
     // The stock image's warning that it holds no model is all it says.
     expect(synth.stderr.split('\n').filter((line) => line && !line.startsWith('warning: the image rasa/rasa holds no model'))).toEqual([]);
     expect(synth.exitCode).toBe(0);
