@@ -58,6 +58,12 @@ describeHelm("the chart's NOTES on reading the snippet and opening the demo page
     expect(notes(['--set', 'minter.enabled=false'])).not.toContain('get configmap');
   });
 
+  test('how to run helm test on the minted token, unless tests.enabled is off or there is no minter', () => {
+    expect(notes([])).toContain('\n  helm test bot -n chat --logs\n');
+    expect(notes(['--set', 'tests.enabled=false'])).not.toContain('helm test');
+    expect(notes(['--set', 'minter.enabled=false'])).not.toContain('helm test');
+  });
+
   test('demo.enabled: the two port-forwards, each with the namespace, and the URL to open', () => {
     const text = notes(['--set', 'demo.enabled=true', '--set', 'demo.port=9000', '--set', 'service.port=5006',
       '--set', 'widgets[0].name=website', '--set', 'widgets[1].name=kiosk', '--set', 'demo.widget=kiosk']);
