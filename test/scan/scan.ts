@@ -1,11 +1,11 @@
 // The manifest scanners that users' security teams run on the chart, and what the project answers
 // for each finding it keeps: test/scan/exceptions.yaml. scripts/test-deps/50-scanners.sh installs
 // both scanners (pinned) and names them in RSJ_CHECKOV and RSJ_KUBE_SCORE.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { LineCounter, parse, parseAllDocuments } from 'yaml';
+import { run } from '../support/run.js';
 
 export const SCANNERS = ['checkov', 'kube-score'] as const;
 export type Scanner = (typeof SCANNERS)[number];
@@ -198,7 +198,7 @@ export interface CheckovResult {
 export async function runCheckov(checkov: string, dir: string, manifest: string, render: string): Promise<CheckovResult> {
   const { stdout, stderr, status } = await run(checkov,
     ['--framework', 'kubernetes', '--directory', dir, '--output', 'json', '--quiet', '--compact', '--skip-download'],
-    { LOG_LEVEL: 'WARNING' });
+    { ...process.env, LOG_LEVEL: 'WARNING' });
   let parsed: CheckovReport | CheckovReport[];
   try {
     parsed = JSON.parse(stdout);
@@ -255,18 +255,6 @@ export async function runKubeScore(kubeScore: string, manifest: string, render: 
     }
   }
   return { scored: objects.map((o) => `${o.type_meta.kind}/${o.object_meta.name}`), findings };
-}
-
-function run(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; status: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ stdout, stderr, status }));
-  });
 }
 
 const SETUP_HINT = 'bash scripts/with-env.sh --for-tests npm test installs the scanners (scripts/test-deps/50-scanners.sh)';
