@@ -14,8 +14,8 @@ export const DEMO_WIDGETS_DIR = '/widgets';
 
 /**
  * The page server's probes: liveness asks whether the process answers, readiness also whether it
- * can read the minter's ConfigMap (not whether a token is there yet: `helm install --wait` waits
- * for the pod before the minter, a post-install hook, runs).
+ * can read the minter's ConfigMap (not whether a token is there yet: the minter Job may still be
+ * signing, and a minter made a post-install hook runs only once the pods are Ready).
  * Twin: the probes of the chart's demo-deployment.yaml.
  */
 export const DEMO_PROBES = {

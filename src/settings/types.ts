@@ -1641,28 +1641,21 @@ export interface MinterSettings {
    */
   readonly containerSecurityContext: MinterContainerSecurityContextSettings;
   /**
-   * Annotations of the Job: by default a Helm hook after install, upgrade and rollback (so the ConfigMap
-   * always lists the running release's widgets), deleted once it succeeds (helm.sh/ annotations are
-   * Helm's alone: the constructs leave them out); null turns the hook off ({} does not: Helm merges it
-   * into the default), an entry set to null removes that one
-   * @default {
-   *   "helm.sh/hook": "post-install,post-upgrade,post-rollback",
-   *   "helm.sh/hook-weight": "0",
-   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
-   * }
+   * Annotations of the Job. By default none: a plain object that Helm creates with the Deployment, so it
+   * signs while Rasa starts (helm install --wait waits for it), named after a hash of its inputs, so an
+   * upgrade or rollback that changes what it signs runs a new Job. To run it as a Helm hook instead, set
+   * helm.sh/hook (e.g. post-install,post-upgrade,post-rollback) here and in minter.rbacAnnotations
+   * (helm.sh/ annotations are Helm's alone: the constructs leave them out)
+   * @default {}
    */
   readonly jobAnnotations: {
     readonly [k: string]: string;
   };
   /**
-   * Annotations of the minter's ServiceAccount, Role, RoleBinding and script ConfigMap: hooks that come
-   * before the Job; null makes them plain objects (set minter.jobAnnotations to null too), {} changes
-   * nothing
-   * @default {
-   *   "helm.sh/hook": "post-install,post-upgrade,post-rollback",
-   *   "helm.sh/hook-weight": "-5",
-   *   "helm.sh/hook-delete-policy": "before-hook-creation,hook-succeeded"
-   * }
+   * Annotations of the minter's ServiceAccount, Role, RoleBinding and script ConfigMap. By default none:
+   * plain objects, created before the Job. When the Job is a hook, make these hooks of a lower weight
+   * (e.g. -5) in the same phases, so they exist before it
+   * @default {}
    */
   readonly rbacAnnotations: {
     readonly [k: string]: string;

@@ -1,6 +1,7 @@
-// The hook annotations as README.md and values.yaml describe them: null turns a map of them off, an
-// entry set to null removes that one, and {} changes nothing (Helm merges a map from a values file
-// into the default one). Both renderers, for the minter's and the key generator's.
+// The hook annotations as README.md and values.yaml describe them: the key generator's objects are
+// hooks and the minter's plain by default; null turns a map of them off, an entry set to null
+// removes that one, {} changes nothing (Helm merges a map from a values file into the default one),
+// and the minter becomes a hook again when its maps say so. Both renderers.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,15 +32,29 @@ const ALL_FOUR = (value: string) =>
   `${GENERATE}minter:\n  jobAnnotations: ${value}\n  rbacAnnotations: ${value}\nkeyGenerator:\n  jobAnnotations: ${value}\n  rbacAnnotations: ${value}\n`;
 
 describeHelm('the hook annotations (minter.jobAnnotations, .rbacAnnotations, keyGenerator.jobAnnotations, .rbacAnnotations)', () => {
-  test('{} changes nothing: the chart renders the default hooks', () => {
+  test('by default the key generator\'s objects are pre-install hooks and the minter\'s plain; {} changes nothing', () => {
     const defaults = hookAnnotations(helmTemplate('bot', 'chat', [valuesFile(GENERATE)]));
     expect(defaults).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^Job\/bot-rasa-minter-\w+ helm\.sh\/hook=post-install,post-upgrade,post-rollback$/),
       expect.stringMatching(/^Job\/bot-rasa-keygen-\w+ helm\.sh\/hook=pre-install,pre-upgrade,pre-rollback$/),
-      'Role/bot-rasa-minter helm.sh/hook-weight=-5',
       'Role/bot-rasa-keygen helm.sh/hook-weight=-15',
     ]));
+    expect(defaults.filter((a) => a.includes('-minter'))).toEqual([]);
     expect(hookAnnotations(helmTemplate('bot', 'chat', [valuesFile(ALL_FOUR('{}'))]))).toEqual(defaults);
+  });
+
+  test('the minter is a post-install hook again with the two maps the README gives; synth stays plain', async () => {
+    const hook = (weight: string) =>
+      `    helm.sh/hook: post-install,post-upgrade,post-rollback\n    helm.sh/hook-weight: "${weight}"\n    helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded\n`;
+    const file = valuesFile(`minter:\n  jobAnnotations:\n${hook('0')}  rbacAnnotations:\n${hook('-5')}`);
+    expect(hookAnnotations(helmTemplate('bot', 'chat', [file])).filter((a) => a.includes('helm.sh/hook='))).toEqual([
+      'ConfigMap/bot-rasa-minter helm.sh/hook=post-install,post-upgrade,post-rollback',
+      expect.stringMatching(/^Job\/bot-rasa-minter-\w+ helm\.sh\/hook=post-install,post-upgrade,post-rollback$/),
+      'NetworkPolicy/bot-rasa-minter helm.sh/hook=post-install,post-upgrade,post-rollback',
+      'Role/bot-rasa-minter helm.sh/hook=post-install,post-upgrade,post-rollback',
+      'RoleBinding/bot-rasa-minter helm.sh/hook=post-install,post-upgrade,post-rollback',
+      'ServiceAccount/bot-rasa-minter helm.sh/hook=post-install,post-upgrade,post-rollback',
+    ]);
+    expect(hookAnnotations(await synthObjects('bot', 'chat', [file]))).toEqual([]);
   });
 
   test('null turns them off: no object carries a hook annotation, and both renderers render the same objects', async () => {
@@ -57,13 +72,11 @@ describeHelm('the hook annotations (minter.jobAnnotations, .rbacAnnotations, key
   });
 
   test('an entry set to null removes that one; the others stay, and annotations of your own reach both renderers', async () => {
-    const file = valuesFile(`${GENERATE}minter:\n  jobAnnotations:\n    helm.sh/hook-delete-policy: null\n    example.com/owner: chat-team\n` +
+    const file = valuesFile(`${GENERATE}minter:\n  jobAnnotations:\n    example.com/owner: chat-team\n` +
       'keyGenerator:\n  jobAnnotations:\n    helm.sh/hook-weight: null\n    example.com/owner: chat-team\n');
     const fromHelm = helmTemplate('bot', 'chat', [file]);
     const fromSynth = await synthObjects('bot', 'chat', [file]);
-    expect(annotationsOf(fromHelm, 'Job', 'bot-rasa-minter-')).toEqual({
-      'helm.sh/hook': 'post-install,post-upgrade,post-rollback', 'helm.sh/hook-weight': '0', 'example.com/owner': 'chat-team',
-    });
+    expect(annotationsOf(fromHelm, 'Job', 'bot-rasa-minter-')).toEqual({ 'example.com/owner': 'chat-team' });
     expect(annotationsOf(fromHelm, 'Job', 'bot-rasa-keygen-')).toEqual({
       'helm.sh/hook': 'pre-install,pre-upgrade,pre-rollback', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded', 'example.com/owner': 'chat-team',
     });

@@ -3,7 +3,7 @@
 // of the page (the minter's snippet, read from its ConfigMap) chats with the bot through the other
 // forward, allowed by the CORS origin the chart adds. The widget's script is off this machine, so
 // the browser gets the test stand-in for it (routeWidgetScript). Without --wait, as most first
-// installs go: the minter (a post-install hook) then runs while the pods start.
+// installs go: the minter Job then runs while the pods start.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';

@@ -159,7 +159,7 @@ describeHelmPath('helm install, chat, upgrade and rollback on the real cluster',
     expect(rollback.status).toBe(0);
     expect(kubectl(['get', 'deployment', 'bot-rasa', '-n', namespace, '-o', 'jsonpath={.spec.template.spec.containers[0].image}'])).toBe('rsj.test/rasa:3.6.21');
     expect(key()).toBe(keyBefore);
-    // The post-rollback minter leaves exactly the rolled-back release's widgets.
+    // The rolled-back release's minter Job (its name back, so run again) leaves exactly its widgets.
     const rolledBack = await expectAllTokensVerify();
     expect(Object.keys(rolledBack).sort()).toEqual(['campaign.token', 'website.token']);
     expect(Object.keys(widgetsConfigMap()!).filter((k) => k.startsWith('support.'))).toEqual([]);

@@ -20,13 +20,13 @@ interface Policy {
   };
 }
 
-// Hooks kept after they succeed, so that the Jobs' pods (and their policies, hooks as their Roles are) are there to be selected.
+// The key generator's hooks kept after they succeed, so that its Job's pod (and its policy, a hook as its Role is) is there to be
+// selected; the minter's are plain objects, kept anyway.
 const KEEP_HOOK = (hook: string, weight: string) => ({ 'helm.sh/hook': hook, 'helm.sh/hook-weight': weight, 'helm.sh/hook-delete-policy': 'before-hook-creation' });
 const VALUES = {
   ...LOCAL_CLUSTER_VALUES,
   socketio: { jwtKey: { generate: true } },
   actionServer: { enabled: true, image: RASA_SDK_IMAGE },
-  minter: { ...LOCAL_CLUSTER_VALUES.minter, jobAnnotations: KEEP_HOOK('post-install', '0'), rbacAnnotations: KEEP_HOOK('post-install', '-5') },
   keyGenerator: { jobAnnotations: KEEP_HOOK('pre-install', '-10'), rbacAnnotations: KEEP_HOOK('pre-install', '-15') },
   networkPolicy: {
     allowExternal: false,

@@ -64,9 +64,9 @@ export class PathReport {
 const HOOK_COST = `${ARTIFACTS}/hook-cost.json`;
 
 /**
- * What the key generator's and the minter's hooks add to `helm install --wait` (test/e2e/hook-cost.test.ts):
- * secondsAdded = secondsAddedBeforeRasa (the pre-install wait) + secondsAddedAfterReady (Ready to helm's exit),
- * each hooks on less hooks off.
+ * What the key generator (a pre-install hook) and the minter Job add to `helm install --wait`
+ * (test/e2e/hook-cost.test.ts): secondsAdded = secondsAddedBeforeRasa (the pre-install wait: the key
+ * generator) + secondsAddedAfterReady (Ready to helm's exit: the minter), each on less off.
  */
 export class HookCostReport {
   write(result: { secondsAdded: number; secondsAddedBeforeRasa: number; secondsAddedAfterReady: number } & Record<string, unknown>): void {

@@ -18,7 +18,7 @@ describe('networkPolicies', () => {
         ingress: [{ ports: [{ port: 5005, protocol: 'TCP' }] }], egress: [{}],
       },
       {
-        name: 'bot-rasa-minter', component: 'minter', podSelector: selector('minter'), annotations: MINTER_HOOK,
+        name: 'bot-rasa-minter', component: 'minter', podSelector: selector('minter'), annotations: {},
         egress: [DNS, { ports: [443, 6443, 8443].map((port) => ({ port, protocol: 'TCP' })) }],
       },
     ]);
@@ -97,15 +97,16 @@ describe('networkPolicies', () => {
     expect([server!.egress, actions!.egress]).toEqual([[{}], [{}]]);
   });
 
-  test("a Job's policy is annotated as its ServiceAccount and Role: a hook before the Job, gone with it, by default", () => {
+  test("a Job's policy is annotated as its ServiceAccount and Role: the key generator's a hook before the Job, gone with it, by default", () => {
     const { minter, keygen } = byComponent({ socketio: { jwtKey: { generate: true } }, keyGenerator: { rbacAnnotations: { team: 'chat' } } });
-    expect(minter!.annotations).toEqual(MINTER_HOOK);
+    expect(minter!.annotations).toEqual({});
+    expect(byComponent({ minter: { rbacAnnotations: MINTER_HOOK } }).minter!.annotations).toEqual(MINTER_HOOK);
     expect(keygen!.annotations).toEqual({
       'helm.sh/hook': 'pre-install,pre-upgrade,pre-rollback', 'helm.sh/hook-weight': '-15',
       'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded', team: 'chat',
     });
-    // With the re-mint CronJob, the minter's objects outlive the Job: no hooks.
-    expect(byComponent({ widgets: [{ name: 'w', expiresIn: '30d' }] }).minter!.annotations).toEqual({});
+    // With the re-mint CronJob, the minter's objects outlive the Job: no hooks, even when asked for.
+    expect(byComponent({ widgets: [{ name: 'w', expiresIn: '30d' }], minter: { rbacAnnotations: MINTER_HOOK } }).minter!.annotations).toEqual({});
   });
 
   test("the Jobs' egress follows kubeAPIServerPorts, and neither allowExternal nor allowExternalEgress", () => {

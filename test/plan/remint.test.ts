@@ -68,10 +68,11 @@ describe('the re-mint CronJob', () => {
   });
 
   test("makes the minter's RBAC plain objects: the hooks are taken away, the user's annotations stay", () => {
-    const hooks = settings({ minter: { rbacAnnotations: { 'example.com/a': 'b' } } }).minter.rbacAnnotations;
+    const asHooks = { 'example.com/a': 'b', 'helm.sh/hook': 'post-install,post-upgrade', 'helm.sh/hook-weight': '-5', 'helm.sh/hook-delete-policy': 'hook-succeeded' };
+    const hooks = settings({ minter: { rbacAnnotations: asHooks } }).minter.rbacAnnotations;
     expect(Object.keys(hooks).sort()).toEqual(['example.com/a', 'helm.sh/hook', 'helm.sh/hook-delete-policy', 'helm.sh/hook-weight']);
-    expect(minterRbacAnnotations(settings({ minter: { rbacAnnotations: { 'example.com/a': 'b' } } }))).toEqual(hooks);
-    expect(minterRbacAnnotations(settings({ ...lifetimes('1d'), minter: { rbacAnnotations: { 'example.com/a': 'b' } } })))
+    expect(minterRbacAnnotations(settings({ minter: { rbacAnnotations: asHooks } }))).toEqual(hooks);
+    expect(minterRbacAnnotations(settings({ ...lifetimes('1d'), minter: { rbacAnnotations: asHooks } })))
       .toEqual({ 'example.com/a': 'b' });
     expect(minterRbacAnnotations(settings({ ...lifetimes('1d'), minter: { rbacAnnotations: null } }))).toEqual({});
   });

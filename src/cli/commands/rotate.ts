@@ -193,7 +193,7 @@ class Rotation {
     if (newest === undefined || missing) {
       throw new CliError(`rotate runs the minter from the re-mint CronJob ${namespace}/${cronJob} or from a minter Job of release ` +
         `${plan.release}, and ${newest === undefined ? 'neither is there' : `there is no CronJob, and Job ${newest.metadata.name} cannot run again (${missing})`}: ` +
-        "with Helm's hooks the minter Job and its RBAC are deleted once they succeed. Keep the CronJob: give a widget expiresIn, " +
+        "a minter made a Helm hook (minter.jobAnnotations) is deleted with its RBAC once it succeeds. Keep the CronJob: give a widget expiresIn, " +
         'or set minter.schedule (e.g. --set minter.schedule=@weekly) and upgrade. The key was not changed',
       { code: 'ERR_NO_MINTER', exitCode: EXIT.FAILURE });
     }
