@@ -4,6 +4,10 @@
  * arguments, rendering the chart's defaults; `node lib/main.js -f values.yaml --release bot`
  * takes the options of `rasa-socketio-jwt synth`.
  */
-import { main } from './cli/main.js';
+import { enableCompileCache } from 'node:module';
+
+// V8's code cache on disk, as in src/cli/bin.ts; on before the CLI and what it loads are imported.
+enableCompileCache();
+const { main } = await import('./cli/main.js');
 
 await main(['synth', ...process.argv.slice(2)]);
