@@ -17,14 +17,22 @@ export type KubeconfigSource =
   | { readonly kind: 'in-cluster' };
 
 /**
+ * The kubeconfig files kubectl reads, in its order: KUBECONFIG's list (empty entries skipped) when
+ * it is set, else ~/.kube/config. They need not exist; the callers say what a missing one means.
+ */
+export function kubeconfigFiles(env: NodeJS.ProcessEnv, home: string): readonly string[] {
+  return env.KUBECONFIG ? env.KUBECONFIG.split(delimiter).filter(Boolean) : [join(home, '.kube', 'config')];
+}
+
+/**
  * Finds the kubeconfig the way kubectl does (KUBECONFIG, else ~/.kube/config, else a pod's
  * service account), and refuses up front when there is none or KUBECONFIG names missing files:
  * client-node would otherwise fall back to http://localhost:8080 and fail with an error about TLS
  * that names neither the file nor the fix.
  */
 export function kubeconfigSource(env: NodeJS.ProcessEnv, home = env.HOME || homedir(), inPod = existsSync(SERVICE_ACCOUNT_TOKEN)): KubeconfigSource {
+  const files = kubeconfigFiles(env, home);
   if (env.KUBECONFIG) {
-    const files = env.KUBECONFIG.split(delimiter).filter(Boolean);
     const missing = files.filter((file) => !existsSync(file));
     if (missing.length === files.length) {
       throw new CliError(`KUBECONFIG names ${missing.join(', ')}, which does not exist; ${POINT_ELSEWHERE}`, {
@@ -33,7 +41,7 @@ export function kubeconfigSource(env: NodeJS.ProcessEnv, home = env.HOME || home
     }
     return { kind: 'env', files };
   }
-  const file = join(home, '.kube', 'config');
+  const file = files[0]!;
   if (existsSync(file)) return { kind: 'home', file };
   if (env.KUBERNETES_SERVICE_HOST && inPod) return { kind: 'in-cluster' };
   throw new CliError(`no kubeconfig: KUBECONFIG is not set and ${file} does not exist (nor is this a pod with a service account); ` +

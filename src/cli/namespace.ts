@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import { parse } from 'yaml';
 import { isDns1123Label } from '../settings/index.js';
 import { usageError } from './errors.js';
+import { kubeconfigFiles } from './kubeconfig.js';
 
 /** The namespace a render goes into, and where it came from, for a line on stderr. */
 export interface ResolvedNamespace {
@@ -35,7 +35,7 @@ const LAST_RESORT = 'default';
 
 /** The current context's namespace, merging KUBECONFIG's files as kubectl does: the first to set a name wins. */
 function contextNamespace(env: NodeJS.ProcessEnv, home: string): ResolvedNamespace {
-  const files = env.KUBECONFIG ? env.KUBECONFIG.split(delimiter).filter(Boolean) : [join(home, '.kube', 'config')];
+  const files = kubeconfigFiles(env, home);
   const configs: Array<{ file: string; config: Record<string, unknown> }> = [];
   for (const file of files.filter((f) => existsSync(f))) {
     let config: unknown;

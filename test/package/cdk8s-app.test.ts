@@ -13,7 +13,8 @@ import { App, Chart, Testing } from 'cdk8s';
 import { INSTALL_CLUSTER_CLIENT } from '../../src/cli/kubeconfig.js';
 import { parseHelmYaml, RasaBot, type RasaBotProps } from '../../src/index.js';
 import { repoDir } from '../compat/support.js';
-import { CDK8S_PEERS, floorOf, npm, objectsOf, packInto, pkg, run } from './support.js';
+import { run } from '../support/run.js';
+import { CDK8S_PEERS, floorOf, npm, objectsOf, packInto, pkg } from './support.js';
 
 const CI_DIR = join(repoDir, 'chart/ci');
 const CASES = readdirSync(CI_DIR).filter((f) => f.endsWith('-values.yaml')).sort();
@@ -127,13 +128,13 @@ describe('a cdk8s app installs the packed tarball, compiles and synthesizes', ()
     });
 
     test('tsc compiles main.ts against the declarations with the template\'s strict options', async () => {
-      const tsc = await run(join(app, 'node_modules/.bin/tsc'), ['--build'], app);
+      const tsc = await run(join(app, 'node_modules/.bin/tsc'), ['--build'], process.env, app);
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
     }, 120_000);
 
     test('cdk8s synth renders every chart/ci values file as this repository does', async () => {
-      const synth = await run(join(repoDir, 'node_modules/.bin/cdk8s'), ['synth', '--no-check-upgrade'], app);
+      const synth = await run(join(repoDir, 'node_modules/.bin/cdk8s'), ['synth', '--no-check-upgrade'], process.env, app);
       expect(synth.stderr).toBe('');
       expect(synth.status).toBe(0);
       expect(readdirSync(join(app, 'dist')).sort()).toEqual(CASES.map((f) => `${chartId(f)}.k8s.yaml`));
@@ -145,7 +146,7 @@ describe('a cdk8s app installs the packed tarball, compiles and synthesizes', ()
 
     test('the CLI synthesizes, and a command that talks to a cluster names the install it needs', async () => {
       const bin = join(app, 'node_modules/.bin/rasa-socketio-jwt');
-      const synth = await run(bin, ['synth', '-f', 'values/03-widgets-values.yaml', '--release', 'bot', '-n', 'chat', '-o', 'cli-out'], app);
+      const synth = await run(bin, ['synth', '-f', 'values/03-widgets-values.yaml', '--release', 'bot', '-n', 'chat', '-o', 'cli-out'], process.env, app);
       // The CLI's own notes (no model source in these values) are all it may say.
       expect(synth.stderr.split('\n').filter((line) => line && !line.startsWith('warning: '))).toEqual([]);
       expect(synth.status).toBe(0);
@@ -153,7 +154,7 @@ describe('a cdk8s app installs the packed tarball, compiles and synthesizes', ()
       new RasaBot(chart, 'Bot', { release: 'bot', namespace: 'chat', values: parseHelmYaml(readFileSync(join(CI_DIR, '03-widgets-values.yaml'), 'utf8')) as RasaBotProps['values'] });
       expect(objectsOf(readFileSync(join(app, 'cli-out/bot.k8s.yaml'), 'utf8'))).toEqual(Testing.synth(chart));
 
-      const status = await run(bin, ['status', '-n', 'chat'], app);
+      const status = await run(bin, ['status', '-n', 'chat'], process.env, app);
       expect(status.stderr).toContain(INSTALL_CLUSTER_CLIENT);
       expect(status.stderr).toContain('optional peer dependency');
       expect(status.status).toBe(3);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { App, Chart, Testing } from 'cdk8s';
 import { RasaBot } from '../../src/index.js';
 import { repoDir } from '../compat/support.js';
-import { objectsOf, run } from './support.js';
+import { run } from '../support/run.js';
+import { objectsOf } from './support.js';
 
 const gitStatus = () => execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repoDir, encoding: 'utf8' });
 
@@ -16,7 +17,7 @@ describe('npx cdk8s synth in the repository', () => {
     const before = gitStatus();
     // --no-check-upgrade: the CLI would ask the registry for a newer cdk8s-cli first. The
     // namespace from HELM_NAMESPACE, as under `helm template`, so the kubeconfig plays no part.
-    const synth = await run('npx', ['--no-install', 'cdk8s', 'synth', '--no-check-upgrade'], repoDir, { ...process.env, HELM_NAMESPACE: 'chat' });
+    const synth = await run('npx', ['--no-install', 'cdk8s', 'synth', '--no-check-upgrade'], { ...process.env, HELM_NAMESPACE: 'chat' }, repoDir);
     expect(synth.status).toBe(0);
     expect(synth.stdout).toContain('dist/rasa.k8s.yaml');
     expect(readdirSync(join(repoDir, 'dist')).filter((f) => f.endsWith('.yaml'))).toEqual(['rasa.k8s.yaml']);

@@ -4,9 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { repoDir } from '../compat/support.js';
-import { run as runProgram, type Ran } from '../support/run.js';
-
-export type { Ran };
+import { run } from '../support/run.js';
 
 export interface PackageJson {
   readonly name: string;
@@ -33,14 +31,9 @@ export function floorOf(range: string): string {
   return found[1]!;
 }
 
-/** A command run in a folder with both streams kept; never throws on a non-zero status. */
-export function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Ran> {
-  return runProgram(command, args, env, cwd);
-}
-
 /** Fails with npm's own words (e.g. the registry cannot be reached), never quietly. */
 export async function npm(args: readonly string[], cwd: string, why: string): Promise<string> {
-  const ran = await run('npm', ['--no-audit', '--no-fund', '--no-update-notifier', ...args], cwd);
+  const ran = await run('npm', ['--no-audit', '--no-fund', '--no-update-notifier', ...args], process.env, cwd);
   if (ran.status !== 0) {
     throw new Error(`npm ${args.join(' ')} failed in ${cwd} (${why}; this test needs the npm registry, or npm's cache of it):\n` +
       `${ran.stderr.split('\n').slice(-25).join('\n')}`);
