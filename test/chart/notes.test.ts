@@ -2,7 +2,7 @@
 // an existing Secret (the default), one the key generator makes, and one made from a literal; and
 // how to read a widget's snippet and open the demo page. test/e2e/readme.test.ts runs the snippet
 // command the NOTES print after each install of the README, test/e2e/demo-page.test.ts the forwards.
-import { describeHelm, helm } from './helm.js';
+import { describeHelm, helm, helmTemplate } from './helm.js';
 
 function notes(args: readonly string[]): string {
   const result = helm(['install', 'bot', 'chart', '--namespace', 'chat', '--dry-run=client', ...args]);
@@ -41,11 +41,19 @@ describeHelm("the chart's NOTES on reading the snippet and opening the demo page
   const snippetCommand = (configMap: string, widget: string) =>
     `  kubectl -n chat get configmap ${configMap} -o go-template='{{index .data "${widget}.legacy.html"}}'\n`;
 
-  test('the exact kubectl command that prints the first widget\'s snippet from the minter\'s ConfigMap', () => {
+  test('the exact kubectl commands that wait for the minter Job and print the first widget\'s snippet from its ConfigMap', () => {
     const text = notes([]);
-    expect(text).toContain('into ConfigMap\nchat/bot-rasa-widgets. Once it has run:');
-    expect(text).toContain(snippetCommand('bot-rasa-widgets', 'web-chat'));
+    const job = helmTemplate('bot', 'chat', []).find((o) => o.kind === 'Job' && o.metadata.labels?.['app.kubernetes.io/component'] === 'minter');
+    expect(job).toBeDefined();
+    expect(text).toContain(`The minter Job chat/${job!.metadata.name} signs a token per widget while Rasa starts`);
+    expect(text).toContain(`  kubectl -n chat wait --for=condition=complete job/${job!.metadata.name} --timeout=5m\n${snippetCommand('bot-rasa-widgets', 'web-chat')}`);
     expect(text).toContain('(or "web-chat.web-component.html" for <rasa-chatbot-widget>; index.json lists every widget)');
+  });
+
+  test('a minter made a hook has run when the NOTES print: no wait, the snippet command alone', () => {
+    const text = notes(['--set', 'minter.jobAnnotations.helm\\.sh/hook=post-install']);
+    expect(text).toContain('It ran as a hook before this message; read a snippet:\n\n' + snippetCommand('bot-rasa-widgets', 'web-chat'));
+    expect(text).not.toContain(' wait --for');
   });
 
   test('with widgets and a ConfigMap name of your own, the command names them', () => {

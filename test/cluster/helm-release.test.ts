@@ -1,12 +1,12 @@
 import { rasaDecision, signingKey } from '../../src/minter/index.js';
 import { HELM } from '../chart/helm.js';
 import { LOCAL_CLUSTER_VALUES, valuesFile } from '../e2e/values.js';
-import { core, createNamespace, describeCluster, kubeconfigPath, kubectl, run } from './support.js';
+import { core, createNamespace, describeCluster, kubeconfigPath, kubectl, run, waitAsNotesSay } from './support.js';
 
 const KEY = 'helm-release-key-0123456789abcdefghij';
 const describeHelmOnCluster = HELM ? describeCluster : describe.skip;
 
-/** helm against the test cluster, asynchronously: hooks make it wait for the Jobs, which run as pods. */
+/** helm against the test cluster, asynchronously: a long wait (kubectl wait, hooks) must not block the test's event loop. */
 function helmRun(args: string[]) {
   return run(HELM!, [...args, '--kubeconfig', kubeconfigPath()], process.env);
 }
@@ -35,23 +35,25 @@ describeHelmOnCluster('helm install, upgrade and uninstall on the test cluster',
     kubectl(['delete', 'namespace', namespace, '--wait=false']);
   });
 
-  test('install into a restricted namespace: the hook minter fills the widgets ConfigMap, then its hooks go', async () => {
-    // helm waits for the hook Job, run by the Job controller and the kubelet, and fails if it fails.
+  test('install into a restricted namespace: the minter Job, a release object, fills the widgets ConfigMap; its wait as NOTES print it', async () => {
+    // Without --wait helm returns once the objects exist; the Job, run by the Job controller and the
+    // kubelet, signs while Rasa starts.
     const install = await helmRun(['install', 'bot', 'chart', '-n', namespace, '-f', localImages, '--timeout', '180s']);
     expect(install.stderr).not.toMatch(/Error/);
     expect(install.status).toBe(0);
     expect(install.stdout).toContain(`kubectl -n ${namespace} get configmap bot-rasa-widgets -o go-template=`);
+    const job = await waitAsNotesSay(install.stdout);
 
     const tokens = await widgetTokens(namespace);
     expect(Object.keys(tokens)).toEqual(['web-chat.token']);
     expect(await rasaDecision(tokens['web-chat.token']!, signingKey(KEY, 'k'), 'HS256', Date.now())).toMatchObject({ accepted: true });
-    // The hooks (ServiceAccount, Role, RoleBinding, script ConfigMap, Job) are deleted once the Job
-    // succeeds; what stays is the release: its objects and Helm's record of it (and what the
-    // controller manager gives every namespace).
+    // What stays is the release: its objects, the minter's among them, the finished Job too, and
+    // Helm's record of it (and what the controller manager gives every namespace).
     expect(objectsIn(namespace)).toEqual([
-      'configmap/bot-rasa-config', 'configmap/bot-rasa-widgets', 'configmap/kube-root-ca.crt', 'deployment.apps/bot-rasa',
+      'configmap/bot-rasa-config', 'configmap/bot-rasa-minter', 'configmap/bot-rasa-widgets', 'configmap/kube-root-ca.crt', 'deployment.apps/bot-rasa',
+      job, 'role.rbac.authorization.k8s.io/bot-rasa-minter', 'rolebinding.rbac.authorization.k8s.io/bot-rasa-minter',
       'secret/rasa-socketio-jwt', 'secret/sh.helm.release.v1.bot.v1', 'service/bot-rasa', 'serviceaccount/bot-rasa',
-      'serviceaccount/default',
+      'serviceaccount/bot-rasa-minter', 'serviceaccount/default',
     ]);
   });
 
@@ -60,6 +62,9 @@ describeHelmOnCluster('helm install, upgrade and uninstall on the test cluster',
     const values = valuesFile({ widgets: [{ name: 'web-chat' }, { name: 'support', url: 'https://support.example.com', initialPayload: '/help' }] });
     const upgrade = await helmRun(['upgrade', 'bot', 'chart', '-n', namespace, '-f', localImages, '-f', values, '--timeout', '180s']);
     expect(upgrade.status).toBe(0);
+    // A widget more is another input: a Job of another name, the old one deleted with the revision that had it.
+    const job = await waitAsNotesSay(upgrade.stdout);
+    expect(objectsIn(namespace).filter((o) => o.startsWith('job.batch/'))).toEqual([job]);
     const after = await widgetTokens(namespace);
     expect(Object.keys(after).sort()).toEqual(['support.token', 'web-chat.token']);
     expect(after['web-chat.token']).toBe(before['web-chat.token']);
@@ -73,12 +78,13 @@ describeHelmOnCluster('helm install, upgrade and uninstall on the test cluster',
     const upgrade = await helmRun(['upgrade', 'bot', 'chart', '-n', namespace, '-f', localImages, '-f', values, '--timeout', '180s']);
     expect(upgrade.stderr).not.toMatch(/Error/);
     expect(upgrade.status).toBe(0);
+    const job = await waitAsNotesSay(upgrade.stdout);
     expect(objectsIn(namespace)).toEqual(expect.arrayContaining([
       'configmap/bot-rasa-minter', 'cronjob.batch/bot-rasa-remint', 'role.rbac.authorization.k8s.io/bot-rasa-minter',
       'rolebinding.rbac.authorization.k8s.io/bot-rasa-minter', 'serviceaccount/bot-rasa-minter',
     ]));
-    // The hook minter Job ran after them, and was deleted once it succeeded.
-    expect(objectsIn(namespace).filter((o) => o.startsWith('job.batch/'))).toEqual([]);
+    // The minter Job of this revision ran beside them; the CronJob has started none yet.
+    expect(objectsIn(namespace).filter((o) => o.startsWith('job.batch/'))).toEqual([job]);
     const data = (await core().readNamespacedConfigMap({ name: 'bot-rasa-widgets', namespace })).data!;
     expect(data['web-chat.expires-at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Date.parse(data['web-chat.expires-at']!) - Date.now()).toBeGreaterThan(86_000_000);

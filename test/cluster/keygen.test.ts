@@ -1,11 +1,11 @@
 import { rasaDecision, signingKey } from '../../src/minter/index.js';
 import { HELM } from '../chart/helm.js';
 import { LOCAL_CLUSTER_VALUES, valuesFile } from '../e2e/values.js';
-import { core, createNamespace, describeCluster, kubeconfigPath, kubectl, run } from './support.js';
+import { core, createNamespace, describeCluster, kubeconfigPath, kubectl, run, waitAsNotesSay } from './support.js';
 
 const describeHelmOnCluster = HELM ? describeCluster : describe.skip;
 
-/** helm against the test cluster, asynchronously: hooks make it wait for the Jobs, which run as pods. */
+/** helm against the test cluster, asynchronously: the key generator's hook makes it wait for its Job, which runs as a pod. */
 function helmRun(args: string[]) {
   return run(HELM!, [...args, '--kubeconfig', kubeconfigPath()], process.env);
 }
@@ -37,11 +37,12 @@ describeHelmOnCluster('a key generated in the cluster (socketio.jwtKey.generate)
   });
 
   test('install: a pre-install Job creates the Secret, and the minter signs with that key', async () => {
-    // helm runs the keygen hook before the release and the minter after it, each a Job the
-    // controller runs as a pod, and fails unless both succeed.
+    // helm runs the keygen hook before the release, a Job the controller runs as a pod, and fails
+    // unless it succeeds; the minter Job, a release object, signs while Rasa starts.
     const install = await helmRun(['install', 'bot', 'chart', '-n', namespace, ...generate, '--timeout', '180s']);
     expect(install.stderr).not.toMatch(/Error/);
     expect(install.status).toBe(0);
+    await waitAsNotesSay(install.stdout);
     const key = await secretKey(namespace);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     const token = (await core().readNamespacedConfigMap({ name: 'bot-rasa-widgets', namespace })).data!['web-chat.token']!;
@@ -53,6 +54,7 @@ describeHelmOnCluster('a key generated in the cluster (socketio.jwtKey.generate)
     const token = (await core().readNamespacedConfigMap({ name: 'bot-rasa-widgets', namespace })).data!['web-chat.token'];
     const upgrade = await helmRun(['upgrade', 'bot', 'chart', '-n', namespace, ...generate, '--set', 'rasa.image.tag=3.6.21-b', '--timeout', '180s']);
     expect(upgrade.status).toBe(0);
+    await waitAsNotesSay(upgrade.stdout);
     expect(await secretKey(namespace)).toBe(key);
     expect((await core().readNamespacedConfigMap({ name: 'bot-rasa-widgets', namespace })).data!['web-chat.token']).toBe(token);
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { run as runProgram } from '../support/run.js';
 import { clusterState } from './testbed.js';
 
 const state = clusterState();
@@ -85,3 +86,17 @@ export async function serviceAccountFiles(namespace: string, sa: string, kubecon
 }
 
 export { run } from '../support/run.js';
+
+/**
+ * Runs the `kubectl wait` for the minter Job that helm's NOTES print (after install and upgrade), as
+ * printed, against the test cluster; returns the Job as `kubectl get -o name` names it.
+ */
+export async function waitAsNotesSay(helmStdout: string): Promise<string> {
+  const command = /^ {2}kubectl -n (\S+) wait --for=condition=complete (job\/\S+) --timeout=(\S+)$/m.exec(helmStdout);
+  expect(command).not.toBeNull();
+  const [, ns, job, timeout] = command!;
+  const binary = state.mode === 'unavailable' ? 'kubectl' : state.kubectl;
+  const waited = await runProgram(binary, ['--kubeconfig', kubeconfigPath(), '-n', ns!, 'wait', '--for=condition=complete', job!, `--timeout=${timeout}`]);
+  expect({ job, status: waited.status, stderr: waited.stderr }).toEqual({ job, status: 0, stderr: '' });
+  return job!.replace('job/', 'job.batch/');
+}

@@ -187,6 +187,7 @@ function kubeconfigIn(namespace: string, dir: string): string {
 }
 
 /** The command the chart's NOTES print to read the first widget's snippet. */
+const NOTES_WAIT = /^ {2}(kubectl -n \S+ wait --for=condition=complete job\/\S+ --timeout=\S+)$/gm;
 const NOTES_SNIPPET = /^ {2}(kubectl -n \S+ get configmap \S+ -o go-template='\{\{index \.data "[\w.-]+\.legacy\.html"\}\}')$/gm;
 
 const PORT_FORWARD = /^kubectl(?: -n \S+)? port-forward (\S+) (\d+)(?::(\d+))?\s*$/;
@@ -310,7 +311,13 @@ describeE2E('README.md: every shell block, run as written against the test clust
       }
       // A go-template that names a key the object lacks prints "<no value>" and exits 0.
       expect(result.output).not.toContain('<no value>');
-      // What the NOTES of each `helm install` tell the user to run to read a snippet, run as printed.
+      // What the NOTES of each `helm install` tell the user to run to read a snippet, run as printed:
+      // the wait for the minter Job, then the read.
+      for (const [, command] of result.output.matchAll(NOTES_WAIT)) {
+        const waited = await bash(command!, env, repo, 330_000);
+        progress(`NOTES' \`${command}\`: exit ${waited.status}`);
+        expect({ command, status: waited.status, output: waited.output }).toEqual({ command, status: 0, output: expect.stringContaining('condition met') });
+      }
       for (const [, command] of result.output.matchAll(NOTES_SNIPPET)) {
         const read = await bash(command!, env, repo, 60_000);
         progress(`NOTES' \`${command}\`: exit ${read.status}, ${read.output.length} characters`);
