@@ -74,7 +74,7 @@ async function connectWhenUp(token) {
 async function main() {
   const token = env.WIDGET_TOKEN ?? '';
   if (token.split('.').length !== 3) {
-    console.log(`FAILED: no ${where}. The minter Job writes it after install and upgrade; or run rasa-socketio-jwt mint --to-configmap`);
+    console.log(`FAILED: no ${where}. The minter Job writes it while Rasa starts: run helm test once it is complete (helm install --wait waits for it), or write it with rasa-socketio-jwt mint --to-configmap`);
     return 1;
   }
   console.log(`connecting to ${url}${namespace ? ` (namespace ${namespace})` : ''} with ${where}`);
