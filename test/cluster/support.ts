@@ -29,9 +29,13 @@ export function adminConfig(kubeconfig = kubeconfigPath()): KubeConfig {
 export const core = (kubeconfig?: string) => adminConfig(kubeconfig).makeApiClient(CoreV1Api);
 
 /** kubectl as the test harness's admin. */
+/** The kubectl the test bed brings, or the one on PATH. */
+function kubectlBinary(): string {
+  return state.mode === 'unavailable' ? 'kubectl' : state.kubectl;
+}
+
 export function kubectl(args: readonly string[], input?: string, kubeconfig = kubeconfigPath()): string {
-  const binary = state.mode === 'unavailable' ? 'kubectl' : state.kubectl;
-  return execFileSync(binary, ['--kubeconfig', kubeconfig, ...args], {
+  return execFileSync(kubectlBinary(), ['--kubeconfig', kubeconfig, ...args], {
     encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
@@ -88,15 +92,20 @@ export async function serviceAccountFiles(namespace: string, sa: string, kubecon
 export { run } from '../support/run.js';
 
 /**
- * Runs the `kubectl wait` for the minter Job that helm's NOTES print (after install and upgrade), as
- * printed, against the test cluster; returns the Job as `kubectl get -o name` names it.
+ * The `kubectl wait` for the minter Job that helm's NOTES print after install and upgrade (when the
+ * minter is no hook): the whole command, then its namespace, Job and timeout.
+ */
+export const NOTES_MINTER_WAIT = /^ {2}(kubectl -n (\S+) wait --for=condition=complete (job\/\S+) --timeout=(\S+))$/gm;
+
+/**
+ * Runs the `kubectl wait` for the minter Job that helm's NOTES print, as printed, against the test
+ * cluster; returns the Job as `kubectl get -o name` names it.
  */
 export async function waitAsNotesSay(helmStdout: string): Promise<string> {
-  const command = /^ {2}kubectl -n (\S+) wait --for=condition=complete (job\/\S+) --timeout=(\S+)$/m.exec(helmStdout);
-  expect(command).not.toBeNull();
-  const [, ns, job, timeout] = command!;
-  const binary = state.mode === 'unavailable' ? 'kubectl' : state.kubectl;
-  const waited = await runProgram(binary, ['--kubeconfig', kubeconfigPath(), '-n', ns!, 'wait', '--for=condition=complete', job!, `--timeout=${timeout}`]);
+  const commands = [...helmStdout.matchAll(NOTES_MINTER_WAIT)];
+  expect(commands).toHaveLength(1);
+  const [, , ns, job, timeout] = commands[0]!;
+  const waited = await runProgram(kubectlBinary(), ['--kubeconfig', kubeconfigPath(), '-n', ns!, 'wait', '--for=condition=complete', job!, `--timeout=${timeout}`]);
   expect({ job, status: waited.status, stderr: waited.stderr }).toEqual({ job, status: 0, stderr: '' });
   return job!.replace('job/', 'job.batch/');
 }

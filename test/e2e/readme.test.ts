@@ -30,7 +30,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { clusterState } from '../cluster/testbed.js';
-import { createNamespace, kubeconfigPath } from '../cluster/support.js';
+import { createNamespace, kubeconfigPath, NOTES_MINTER_WAIT } from '../cluster/support.js';
 import { deleteNamespace, describeE2E, namespaceDiagnostics, progress, waitFor } from './cluster.js';
 
 /** Why each skipped block cannot run here, exactly as its README marker says. */
@@ -187,7 +187,6 @@ function kubeconfigIn(namespace: string, dir: string): string {
 }
 
 /** The command the chart's NOTES print to read the first widget's snippet. */
-const NOTES_WAIT = /^ {2}(kubectl -n \S+ wait --for=condition=complete job\/\S+ --timeout=\S+)$/gm;
 const NOTES_SNIPPET = /^ {2}(kubectl -n \S+ get configmap \S+ -o go-template='\{\{index \.data "[\w.-]+\.legacy\.html"\}\}')$/gm;
 
 const PORT_FORWARD = /^kubectl(?: -n \S+)? port-forward (\S+) (\d+)(?::(\d+))?\s*$/;
@@ -313,7 +312,7 @@ describeE2E('README.md: every shell block, run as written against the test clust
       expect(result.output).not.toContain('<no value>');
       // What the NOTES of each `helm install` tell the user to run to read a snippet, run as printed:
       // the wait for the minter Job, then the read.
-      for (const [, command] of result.output.matchAll(NOTES_WAIT)) {
+      for (const [, command] of result.output.matchAll(NOTES_MINTER_WAIT)) {
         const waited = await bash(command!, env, repo, 330_000);
         progress(`NOTES' \`${command}\`: exit ${waited.status}`);
         expect({ command, status: waited.status, output: waited.output }).toEqual({ command, status: 0, output: expect.stringContaining('condition met') });
