@@ -6,7 +6,7 @@ import { core, createNamespace, describeCluster, kubeconfigPath, kubectl, run, w
 const KEY = 'helm-release-key-0123456789abcdefghij';
 const describeHelmOnCluster = HELM ? describeCluster : describe.skip;
 
-/** helm against the test cluster, asynchronously: a long wait (kubectl wait, hooks) must not block the test's event loop. */
+/** helm against the test cluster, asynchronously, like the other slow commands here (helm reaches the API server many times). */
 function helmRun(args: string[]) {
   return run(HELM!, [...args, '--kubeconfig', kubeconfigPath()], process.env);
 }
