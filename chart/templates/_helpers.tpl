@@ -722,8 +722,8 @@ parsed once per render: include "rasa.cacheList" (list $ "rasa.scriptJobs"), the
 $.rasaCache "rasa.scriptJobs"): the key generator
 (files/keygen.mjs, with socketio.jwtKey.generate) and the minter (files/minter.mjs). Each gets its
 own ServiceAccount, a Role whose rules each name one object, a RoleBinding, a ConfigMap with the
-program and its input, mounted at /<component>, and the Job; the script-*.yaml templates render
-them (src/constructs/script-job.ts does the same). `create` because a server-side apply of a
+program and its input, mounted at /<component>, and the Job; script-objects.yaml and
+script-job.yaml render them (src/constructs/script-job.ts does the same). `create` because a server-side apply of a
 missing object creates it; with minter.restartOnKeyChange the minter may also get and patch the
 Rasa Deployment, to restart its pods on a new key.
 Twin: keygenJob and minterJob in src/plan/script-jobs.ts, one entry each.
@@ -803,7 +803,8 @@ Twin: ingressAnnotations (and STICKY_SESSION_ANNOTATIONS) in src/plan/ingress.ts
 {{- end -}}
 
 {{/*
-The NetworkPolicies of the bot, as a YAML list of {name, component, podSelector, annotations, ingress, egress},
+The NetworkPolicies of the bot, as a JSON list of {name, component, podSelector, annotations, ingress, egress}
+(parsed once per render: include "rasa.cacheList" (list $ "rasa.networkPolicies")),
 with bitnami's meaning of the networkPolicy settings: the Rasa pods take connections on rasa.port
 from anyone (allowExternal), or from pods labelled <fullname>-client: "true" (the fullname cut to
 56 characters) and those ingressNSMatchLabels (and ingressNSPodMatchLabels) select, then
@@ -890,7 +891,7 @@ Twin: networkPolicies in src/plan/network-policy.ts.
   "annotations" (include "rasa.minterRbacAnnotations" . | fromJson) "egress" $toApiServer) -}}
 {{- end -}}
 {{- end -}}
-{{- toYaml $policies -}}
+{{- toJson $policies -}}
 {{- end -}}
 
 {{/*

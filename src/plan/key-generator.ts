@@ -4,7 +4,7 @@ import type { Settings } from '../settings/index.js';
 export interface KeyGeneratorAnnotations {
   /** Of its Job. */
   readonly jobAnnotations: Readonly<Record<string, string>>;
-  /** Of its ServiceAccount, Role, RoleBinding and files ConfigMap. */
+  /** Of its ServiceAccount, Role, RoleBinding, files ConfigMap and NetworkPolicy. */
   readonly rbacAnnotations: Readonly<Record<string, string>>;
 }
 

@@ -49,7 +49,7 @@ export interface ScriptJobPlan<Input> {
   readonly command: readonly string[];
   /** Whether the container gets the JWT key from its Secret, as an env var. */
   readonly keyEnv: boolean;
-  /** Annotations of the ServiceAccount, Role, RoleBinding and files ConfigMap. */
+  /** Annotations of the ServiceAccount, Role, RoleBinding, files ConfigMap and NetworkPolicy. */
   readonly rbacAnnotations: Readonly<Record<string, string>>;
   /** Annotations of the Job. */
   readonly jobAnnotations: Readonly<Record<string, string>>;

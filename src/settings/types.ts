@@ -1652,9 +1652,10 @@ export interface MinterSettings {
     readonly [k: string]: string;
   };
   /**
-   * Annotations of the minter's ServiceAccount, Role, RoleBinding and script ConfigMap. By default none:
-   * plain objects, created before the Job. When the Job is a hook, make these hooks of a lower weight
-   * (e.g. -5) in the same phases, so they exist before it
+   * Annotations of the minter's ServiceAccount, Role, RoleBinding, script ConfigMap and NetworkPolicy.
+   * By default none: plain objects, created before the Job. When the Job is a hook, make these hooks of
+   * a lower weight (e.g. -5) in the same phases, so they exist before it (with the Job's events and
+   * delete policy, they and the Job are one List document, which Helm runs as one hook)
    * @default {}
    */
   readonly rbacAnnotations: {
@@ -1864,9 +1865,10 @@ export interface KeyGeneratorSettings {
     readonly [k: string]: string;
   };
   /**
-   * Annotations of the key generator's ServiceAccount, Role, RoleBinding and files ConfigMap: hooks that
-   * come before the Job; null makes them plain objects (set keyGenerator.jobAnnotations to null too), {}
-   * changes nothing
+   * Annotations of the key generator's ServiceAccount, Role, RoleBinding, files ConfigMap and
+   * NetworkPolicy: hooks that come before the Job (hooks of the same events and delete policy as the
+   * Job, they and the Job are one List document, which Helm runs as one hook); null makes them plain
+   * objects (set keyGenerator.jobAnnotations to null too), {} changes nothing
    * @default {
    *   "helm.sh/hook": "pre-install,pre-upgrade,pre-rollback",
    *   "helm.sh/hook-weight": "-15",

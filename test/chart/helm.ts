@@ -24,8 +24,13 @@ export function helm(args: readonly string[]): { status: number | null; stdout: 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The objects of a multi-document YAML text, with each List unwrapped into its items, as kubectl,
+ * Helm and Argo CD apply them (the chart renders hook objects that come before a Job as one List).
+ */
 export function parseObjects(text: string): K8sObject[] {
-  return parseAllDocuments(text).map((d) => d.toJS() as K8sObject).filter((o) => o !== null);
+  return parseAllDocuments(text).map((d) => d.toJS() as K8sObject).filter((o) => o !== null)
+    .flatMap((o) => (o.kind === 'List' ? o.items as K8sObject[] : [o]));
 }
 
 /**

@@ -5,8 +5,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from '../support/render.js';
-import { byId, describeHelm, differences, helmTemplate, synthObjects } from './helm.js';
+import { byId, describeHelm, differences, helm, helmTemplate, synthObjects } from './helm.js';
 
 function valuesFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'rsj-hooks-')), 'values.yaml');
@@ -55,6 +56,42 @@ describeHelm('the hook annotations (minter.jobAnnotations, .rbacAnnotations, key
       'ServiceAccount/bot-rasa-minter helm.sh/hook=post-install,post-upgrade,post-rollback',
     ]);
     expect(hookAnnotations(await synthObjects('bot', 'chat', [file]))).toEqual([]);
+  });
+
+  test('a script Job and its objects, hooks of the same events, are one List document: one hook for Helm, each item with its own annotations for Argo CD', () => {
+    const documents = (text: string) => parseAllDocuments(text).map((d) => d.toJS() as K8sObject).filter((o) => o !== null);
+    const render = (values: string) => {
+      const rendered = helm(['template', 'bot', 'chart', '--namespace', 'chat', '--skip-tests', '-f', valuesFile(values)]);
+      expect(rendered.stderr).toBe('');
+      return documents(rendered.stdout);
+    };
+    const hook = (weight: string) => ({
+      'helm.sh/hook': 'pre-install,pre-upgrade,pre-rollback', 'helm.sh/hook-weight': weight, 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+    });
+    const itemIds = (list: K8sObject) => (list.items as K8sObject[]).map((o) => `${o.kind}/${o.metadata.name.replace(/-\w{10}$/, '-<hash>')}`);
+
+    const defaults = render(GENERATE);
+    const keygen = defaults.filter((o) => /-keygen(-|$)/.test(o.metadata?.name));
+    expect(keygen.map((o) => o.kind)).toEqual(['List']);
+    expect(keygen[0]!.metadata).toEqual({ name: 'bot-rasa-keygen', annotations: hook('-10') });
+    // In the order Helm creates them: the Job's ServiceAccount, rights and policy exist before its pod.
+    expect(itemIds(keygen[0]!)).toEqual([
+      'ServiceAccount/bot-rasa-keygen', 'Role/bot-rasa-keygen', 'RoleBinding/bot-rasa-keygen', 'ConfigMap/bot-rasa-keygen',
+      'NetworkPolicy/bot-rasa-keygen', 'Job/bot-rasa-keygen-<hash>',
+    ]);
+    expect((keygen[0]!.items as K8sObject[]).map((o) => o.metadata.annotations)).toEqual([...Array(5).fill(hook('-15')), hook('-10')]);
+    // Plain objects (the minter's by default) stay documents of their own.
+    expect(defaults.filter((o) => /-minter(-|$)/.test(o.metadata?.name)).map((o) => o.kind).sort())
+      .toEqual(['ConfigMap', 'Job', 'NetworkPolicy', 'Role', 'RoleBinding', 'ServiceAccount']);
+
+    // A Job kept after it succeeds (another delete policy) is a hook of its own; its objects, still
+    // deleted once it succeeds, stay one List.
+    const kept = render(`${GENERATE}keyGenerator:\n  jobAnnotations:\n    helm.sh/hook-delete-policy: null\n`)
+      .filter((o) => /-keygen(-|$)/.test(o.metadata?.name));
+    expect(kept.map((o) => o.kind).sort()).toEqual(['Job', 'List']);
+    const keptList = kept.find((o) => o.kind === 'List')!;
+    expect(keptList.metadata).toEqual({ name: 'bot-rasa-keygen', annotations: hook('-15') });
+    expect(itemIds(keptList)).toHaveLength(5);
   });
 
   test('null turns them off: no object carries a hook annotation, and both renderers render the same objects', async () => {

@@ -17,10 +17,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/run.js';
 import { rasaDecision, signingKey } from '../../src/minter/index.js';
-import { describeHelm, helm } from '../chart/helm.js';
+import { describeHelm, helm, parseObjects } from '../chart/helm.js';
 import { clusterState } from '../cluster/testbed.js';
 import { createNamespace, kubeconfigPath, kubectl, kubectlResult } from '../cluster/support.js';
 import { chatOnce } from '../support/socketio-chat.js';
@@ -47,9 +47,8 @@ function gitopsCrds(): string | undefined {
 const CRDS = gitopsCrds();
 const describeGitops = CRDS ? describeE2E : describe.skip;
 
-function objectsOf(text: string): K8sObject[] {
-  return parseAllDocuments(text).map((d) => d.toJS() as K8sObject).filter((o) => o !== null);
-}
+// Lists unwrapped into their items, as Argo CD's repo server does before it plans a sync.
+const objectsOf = parseObjects;
 
 const exampleObjects = (file: string) => objectsOf(readFileSync(file, 'utf8'));
 

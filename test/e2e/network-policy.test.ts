@@ -3,7 +3,7 @@
 // accepts every policy and keeps every field of it, and each pod selector in them (the policy's
 // own, and those of its rules) selects exactly the pods it is meant for, as the API server
 // selects them, among the pods the release runs: Rasa's, the action server's and both Jobs'.
-import { parseAllDocuments } from 'yaml';
+import { parseObjects } from '../chart/helm.js';
 import { createNamespace, kubectl } from '../cluster/support.js';
 import { deleteNamespace, describeE2E, helm, waitFor, withDiagnostics } from './cluster.js';
 import { LOCAL_CLUSTER_VALUES, RASA_SDK_IMAGE, valuesFile } from './values.js';
@@ -78,11 +78,10 @@ describeE2E('NetworkPolicies on the real cluster (not enforced by its network pl
       const policies = json<{ items: Policy[] }>(['get', 'networkpolicies', '-n', namespace]).items;
       // The Jobs' policies are hooks, which Helm keeps apart from the release's manifest.
       const releaseText = (await helm(['get', 'manifest', 'bot', '-n', namespace])).stdout + (await helm(['get', 'hooks', 'bot', '-n', namespace])).stdout;
-      const rendered = parseAllDocuments(releaseText)
-        .map((d) => d.toJS() as Policy & { kind: string } | null).filter((o) => o?.kind === 'NetworkPolicy');
+      const rendered = (parseObjects(releaseText) as Array<Policy & { kind: string }>).filter((o) => o.kind === 'NetworkPolicy');
       expect(policies.map((p) => p.metadata.name).sort()).toEqual(['bot-rasa', 'bot-rasa-actions', 'bot-rasa-keygen', 'bot-rasa-minter']);
       const byName = Object.fromEntries(policies.map((p) => [p.metadata.name, p.spec]));
-      expect(Object.fromEntries(rendered.map((p) => [p!.metadata.name, p!.spec]))).toEqual(byName);
+      expect(Object.fromEntries(rendered.map((p) => [p.metadata.name, p.spec]))).toEqual(byName);
 
       expect(selected(byName['bot-rasa']!.podSelector.matchLabels)).toEqual(podsOf('Deployment/bot-rasa'));
       expect(selected(byName['bot-rasa-actions']!.podSelector.matchLabels)).toEqual(podsOf('Deployment/bot-rasa-actions'));

@@ -73,4 +73,14 @@ describe('the scanner exceptions', () => {
     const objectAt = objectsByLine('---\nkind: ConfigMap\nmetadata:\n  name: a\n---\nkind: Job\nmetadata:\n  name: b\n');
     expect([1, 2, 4, 5, 6, 8].map(objectAt)).toEqual(['ConfigMap/a', 'ConfigMap/a', 'ConfigMap/a', 'Job/b', 'Job/b', 'Job/b']);
   });
+
+  test('name the item of a List, which checkov scans as an object of its own', () => {
+    const objectAt = objectsByLine([
+      '---', 'kind: List', 'metadata:', '  name: hooks', 'items:',
+      '  - kind: Role', '    metadata:', '      name: r',
+      '  - kind: RoleBinding', '    metadata:', '      name: rb',
+      '---', 'kind: Job', 'metadata:', '  name: j', '',
+    ].join('\n'));
+    expect([6, 8, 9, 11, 12, 15].map(objectAt)).toEqual(['Role/r', 'Role/r', 'RoleBinding/rb', 'RoleBinding/rb', 'Job/j', 'Job/j']);
+  });
 });

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { LineCounter, parse, parseAllDocuments } from 'yaml';
+import { isSeq, LineCounter, parse, parseAllDocuments, type Node } from 'yaml';
 import { run } from '../support/run.js';
 
 export const SCANNERS = ['checkov', 'kube-score'] as const;
@@ -164,17 +164,24 @@ export function exceptionsToAdd(unlisted: readonly Finding[]): string {
   return lines.join('\n');
 }
 
-/** Which object of a multi-document YAML file holds each line (1-based, as checkov counts), as Kind/name. */
+/**
+ * Which object of a multi-document YAML file holds each line (1-based, as checkov counts), as
+ * Kind/name; inside a List, the item (checkov scans a List's items as objects of their own).
+ */
 export function objectsByLine(text: string): (line: number) => string {
   const counter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: counter }).map((doc) => {
-    const o = doc.toJS() as { kind?: string; metadata?: { name?: string } } | null;
-    return { first: counter.linePos(doc.range[0]).line, id: `${o?.kind}/${o?.metadata?.name}` };
+  const id = (o: { kind?: string; metadata?: { name?: string } } | null) => `${o?.kind}/${o?.metadata?.name}`;
+  const starts = parseAllDocuments(text, { lineCounter: counter }).flatMap((doc) => {
+    const items = doc.get('kind') === 'List' ? doc.get('items', true) : undefined;
+    if (isSeq<Node>(items)) {
+      return items.items.map((item) => ({ first: counter.linePos(item.range![0]).line, id: id(item.toJSON() as never) }));
+    }
+    return [{ first: counter.linePos(doc.range[0]).line, id: id(doc.toJS() as never) }];
   });
   return (line) => {
-    const doc = docs.findLast((d) => d.first <= line);
-    if (!doc) throw new Error(`no object holds line ${line}`);
-    return doc.id;
+    const start = starts.findLast((s) => s.first <= line);
+    if (!start) throw new Error(`no object holds line ${line}`);
+    return start.id;
   };
 }
 
