@@ -134,7 +134,7 @@ describeE2E('what the key generator and minter hooks add to helm install --wait'
       secondsReadyToHelmExit: seconds(i.helmExited - i.timeline.rasaReady!),
     });
     // From helm's start: when the hook's pod appeared, ran and ended; the rest of the phase is Helm's
-    // own work on the hook objects (each created, watched, then deleted and awaited in turn).
+    // own work on the hook (one List document: its old copy deleted, created, watched, deleted).
     const jobPod = (p: { created?: number; running?: number; succeeded?: number } | undefined) => p && ({
       secondsToPodCreated: seconds(p.created! - withHooks.started),
       secondsToPodRunning: seconds(p.running! - withHooks.started),
