@@ -722,8 +722,8 @@ parsed once per render: include "rasa.cacheList" (list $ "rasa.scriptJobs"), the
 $.rasaCache "rasa.scriptJobs"): the key generator
 (files/keygen.mjs, with socketio.jwtKey.generate) and the minter (files/minter.mjs). Each gets its
 own ServiceAccount, a Role whose rules each name one object, a RoleBinding, a ConfigMap with the
-program and its input, mounted at /<component>, and the Job; script-objects.yaml and
-script-job.yaml render them (src/constructs/script-job.ts does the same). `create` because a server-side apply of a
+program and its input, mounted at /<component>, and the Job; script-objects.yaml renders
+them (src/constructs/script-job.ts does the same). `create` because a server-side apply of a
 missing object creates it; with minter.restartOnKeyChange the minter may also get and patch the
 Rasa Deployment, to restart its pods on a new key.
 Twin: keygenJob and minterJob in src/plan/script-jobs.ts, one entry each.

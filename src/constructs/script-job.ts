@@ -39,6 +39,7 @@ export interface ScriptJobProps extends ScriptJobCommonProps {
  * A Job that runs the bundled script on the stock Node image, with exactly what it needs: a
  * ServiceAccount of its own (the only pods that mount a token), a Role whose rules each name one
  * object, and a restricted security context. The minter and the key generator are two of these.
+ * Twin: the chart's script-objects.yaml (its objects in chart/templates/_script-objects.tpl).
  */
 export class ScriptJob extends Construct {
   /** The Job's own ServiceAccount: its pods are the only ones of the bot that mount an API token. */

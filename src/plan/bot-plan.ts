@@ -333,7 +333,7 @@ export interface PodMetadata {
 /**
  * metadata of a pod template of one component: its own labels under the component's (which its
  * selector matches), the common annotations under its own.
- * Twin: template.metadata in the chart's deployment.yaml and script-job.yaml.
+ * Twin: template.metadata in the chart's deployment.yaml and _script-job.tpl.
  */
 export function podMetadata(s: Settings, labels: ComponentLabels,
   own: { readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> } = {}): PodMetadata {
