@@ -73,7 +73,8 @@ spec:
 
 {{/*
 What Helm runs as one hook, given annotations: the events and the delete policy, or "" for a plain
-object. Objects whose hooks are the same can share one List document.
+object. Objects whose hooks are the same can share one List document; NOTES.txt asks it whether
+the minter Job is a hook.
 */}}
 {{- define "rasa.hookRun" -}}
 {{- if hasKey . "helm.sh/hook" -}}
