@@ -45,13 +45,8 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
     // Settings are checked before cdk8s and the constructs load (a fifth of a second): a refused
     // values file is refused fast, and the constructs get settings that are already resolved.
     const settings = resolveSettings(...readValuesFiles(values.values));
-    const [{ App, Chart, YamlOutputType }, { RasaBot }] = await Promise.all([import('cdk8s'), import('../../constructs/index.js')]);
-    replaceOutputFiles(outdir, (staging) => {
-      const app = new App({ outdir: staging, outputFileExtension: '.k8s.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
-      const chart = new Chart(app, release, { disableResourceNameHashes: true });
-      new RasaBot(chart, 'Bot', { settings, release, namespace });
-      app.synth();
-    });
+    const { synthesizeBot } = await import('../bot-app.js');
+    replaceOutputFiles(outdir, (staging) => synthesizeBot(staging, { settings, release, namespace }));
     const warnings = [...deprecationWarnings(settings), ...modelSourceWarnings(settings)];
     const said = source === '--namespace' ? '' : `namespace: ${namespace} (${source})\n`;
     return { stdout: `wrote ${outdir}/${release}.k8s.yaml\n`, stderr: said + warningLines(warnings) };
