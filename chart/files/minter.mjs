@@ -909,8 +909,9 @@ function webComponentSnippet(w) {
 <link rel="stylesheet" href="${WEB_COMPONENT_STYLESHEET}">
 `;
 }
+var ENTITIES = { "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" };
 function escapeAttribute(value) {
-  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  return value.replace(/[&"<>]/g, (c) => ENTITIES[c]);
 }
 
 // src/minter/output.ts
@@ -949,9 +950,8 @@ function expiryTime(exp) {
   return new Date(exp * 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 function checkConfigMapSize(data, name) {
-  const encoder2 = new TextEncoder();
   let total = 0;
-  for (const [key, value] of Object.entries(data)) total += encoder2.encode(key).length + encoder2.encode(value).length;
+  for (const [key, value] of Object.entries(data)) total += Buffer.byteLength(key, "utf8") + Buffer.byteLength(value, "utf8");
   if (total > CONFIGMAP_LIMIT_BYTES2) {
     throw new MintError(
       "ERR_MINT_TOO_LARGE",

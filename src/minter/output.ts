@@ -67,9 +67,9 @@ export function expiryTime(exp: number): string {
 
 /** Refuses, before any write, data that the API server would refuse for its size. */
 export function checkConfigMapSize(data: Readonly<Record<string, string>>, name: string): number {
-  const encoder = new TextEncoder();
+  // Counted, not encoded: a TextEncoder copy of every value took as long as building them (1 MiB).
   let total = 0;
-  for (const [key, value] of Object.entries(data)) total += encoder.encode(key).length + encoder.encode(value).length;
+  for (const [key, value] of Object.entries(data)) total += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(value, 'utf8');
   if (total > CONFIGMAP_LIMIT_BYTES) {
     throw new MintError('ERR_MINT_TOO_LARGE',
       `ConfigMap ${name} would hold ${total} bytes, over the ${CONFIGMAP_LIMIT_BYTES}-byte limit of a ConfigMap: ` +

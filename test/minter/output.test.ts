@@ -71,6 +71,9 @@ describe('the widgets ConfigMap', () => {
   test('refuses data over the 1 MiB ConfigMap limit before writing', () => {
     const exactly = { k: 'x'.repeat(CONFIGMAP_LIMIT_BYTES - 1) };
     expect(checkConfigMapSize(exactly, 'w')).toBe(CONFIGMAP_LIMIT_BYTES);
+    // Bytes as the API server counts them, UTF-8, not characters: 'é' is two, '€' three.
+    expect(checkConfigMapSize({ 'é': '€'.repeat(10) }, 'w')).toBe(32);
+    expect(() => checkConfigMapSize({ k: 'é'.repeat(CONFIGMAP_LIMIT_BYTES / 2) }, 'w')).toThrow('would hold 1048577 bytes');
     expect(() => checkConfigMapSize({ k: 'x'.repeat(CONFIGMAP_LIMIT_BYTES) }, 'rasa-widgets')).toThrow(
       'ConfigMap rasa-widgets would hold 1048577 bytes, over the 1048576-byte limit of a ConfigMap: spread the widgets over several releases (each with its own minter.configMapName), or drop some',
     );
