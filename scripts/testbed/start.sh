@@ -432,10 +432,15 @@ daemon apiserver nsenter --net="$NETNS" "$BIN_DIR/kube-apiserver" \
 # The host's way in: 127.0.0.1:API_PORT -> unix socket in DIR -> node IP:6443.
 # A unix socket is reachable by path from any network namespace, so two plain
 # socat relays bridge the namespaces without touching the host's network.
+# nodelay on both TCP ends: a relay that sends with Nagle's algorithm holds the
+# rest of an answer until the client acknowledges its first part, which Linux
+# delays by 40 ms. The first answer on every new connection (each kubectl and
+# helm call, the minter) waited that long, which the kube-proxy path pods use
+# does not.
 daemon forward-node nsenter --net="$NETNS" \
-  socat "UNIX-LISTEN:$API_SOCK,fork,unlink-early,mode=600" "TCP:$NODE_IP:6443"
+  socat "UNIX-LISTEN:$API_SOCK,fork,unlink-early,mode=600" "TCP:$NODE_IP:6443,nodelay"
 daemon forward-host \
-  socat "TCP-LISTEN:$API_PORT,bind=127.0.0.1,fork,reuseaddr" "UNIX-CONNECT:$API_SOCK"
+  socat "TCP-LISTEN:$API_PORT,bind=127.0.0.1,fork,reuseaddr,nodelay" "UNIX-CONNECT:$API_SOCK"
 
 # --- containerd (while the API server starts) -------------------------------------------
 # restrict_oom_score_adj: runc would otherwise fail to set the pods'
