@@ -182,7 +182,7 @@ var MIN_KEY_BYTES = KEY_BYTES_FOR.HS256;
 import { request as httpsRequest } from "node:https";
 function kubeRequest(conn, req) {
   const url = new URL(req.path, conn.server);
-  const headers = { Accept: "application/json", ...conn.headers };
+  const headers = { Accept: req.accept ?? "application/json", ...conn.headers };
   const token = conn.token?.();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (req.body !== void 0) {

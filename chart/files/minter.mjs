@@ -737,7 +737,7 @@ function parseMinterInput(value) {
 import { request as httpsRequest } from "node:https";
 function kubeRequest(conn, req) {
   const url = new URL(req.path, conn.server);
-  const headers = { Accept: "application/json", ...conn.headers };
+  const headers = { Accept: req.accept ?? "application/json", ...conn.headers };
   const token = conn.token?.();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (req.body !== void 0) {
@@ -819,6 +819,7 @@ async function withRetries(attempt, policy, onRetry = () => {
 
 // src/minter/kube/apply-configmap.ts
 var FIELD_MANAGER = "rasa-socketio-jwt-minter";
+var METADATA_ONLY = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
 async function applyConfigMap(conn, target, opts = {}) {
   const where = `ConfigMap ${target.namespace}/${target.name}`;
   const body = JSON.stringify({
@@ -836,6 +837,7 @@ async function applyConfigMap(conn, target, opts = {}) {
         path,
         body,
         contentType: "application/apply-patch+yaml",
+        accept: METADATA_ONLY,
         timeoutMs: opts.timeoutMs ?? 15e3
       });
     } catch (error) {

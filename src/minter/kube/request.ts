@@ -10,10 +10,10 @@ export interface KubeResponse {
 /** One HTTPS request to the API server. Rejects only on network failures (with their code). */
 export function kubeRequest(
   conn: KubeConnection,
-  req: { method: string; path: string; body?: string; contentType?: string; timeoutMs: number },
+  req: { method: string; path: string; body?: string; contentType?: string; accept?: string; timeoutMs: number },
 ): Promise<KubeResponse> {
   const url = new URL(req.path, conn.server);
-  const headers: Record<string, string> = { Accept: 'application/json', ...conn.headers };
+  const headers: Record<string, string> = { Accept: req.accept ?? 'application/json', ...conn.headers };
   const token = conn.token?.();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (req.body !== undefined) {
