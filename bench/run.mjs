@@ -32,21 +32,37 @@ const rows = [];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const tmp = (prefix) => mkdtempSync(join(tmpdir(), `rsj-bench-${prefix}-`));
 
+/** One timed run of a whole process that must exit with `status`: wall time (ms) and peak RSS (KiB, when GNU time is there). */
+function runOnce({ command, args, env = process.env, status = 0 }) {
+  const argv = GNU_TIME ? ['-f', '%M', command, ...args] : args;
+  const started = process.hrtime.bigint();
+  const result = spawnSync(GNU_TIME ?? command, argv, { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== status) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}, not ${status}: ${result.stderr}`);
+  return { ms, rssKiB: GNU_TIME ? Number(result.stderr.trim().split('\n').at(-1)) : undefined };
+}
+
+/**
+ * Median wall time (ms) and peak RSS (KiB) of each process, run in turn: round i runs each once,
+ * so a baseline and the figures read against it see the same moments of a shared machine's load
+ * (measured one after the other, a ratio moved by +-25 % between two runs of the bench).
+ */
+function measureInterleaved(specs) {
+  const samples = specs.map(() => ({ walls: [], rss: [] }));
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    specs.forEach((spec, k) => {
+      const { ms, rssKiB } = runOnce(spec);
+      if (i < WARMUP) return;
+      samples[k].walls.push(ms);
+      if (rssKiB !== undefined) samples[k].rss.push(rssKiB);
+    });
+  }
+  return samples.map(({ walls, rss }) => ({ ms: median(walls), rssKiB: rss.length ? median(rss) : undefined }));
+}
+
 /** Median wall time (ms) and peak RSS (KiB, when GNU time is there) of a whole process that exits with `status`. */
 function measure(command, args, env = process.env, status = 0) {
-  const walls = [];
-  const rss = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const argv = GNU_TIME ? ['-f', '%M', command, ...args] : args;
-    const started = process.hrtime.bigint();
-    const result = spawnSync(GNU_TIME ?? command, argv, { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (result.status !== status) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}, not ${status}: ${result.stderr}`);
-    if (i < WARMUP) continue;
-    walls.push(ms);
-    if (GNU_TIME) rss.push(Number(result.stderr.trim().split('\n').at(-1)));
-  }
-  return { ms: median(walls), rssKiB: GNU_TIME ? median(rss) : undefined };
+  return measureInterleaved([{ command, args, env, status }])[0];
 }
 
 function row(section, what, value, baseline, ratio, target) {
@@ -68,26 +84,32 @@ const RENDERS = [
 // given, as the bare app's is fixed: synth would otherwise look for one in the kubeconfig. The CLI
 // turns on Node's compile cache (src/cli/bin.ts), which a bare app does not: the warm-up runs fill
 // it, as a user's first run does. Each render is measured a second time with the cache off
-// (NODE_DISABLE_COMPILE_CACHE=1), to show what the rest of the work costs.
+// (NODE_DISABLE_COMPILE_CACHE=1), to show what the rest of the work costs. The bare app and every
+// render run in turn (measureInterleaved), so the ratios share the machine's load.
 function benchSynth() {
-  const bare = measure(NODE, ['bench/fixtures/bare-app.mjs', tmp('bare')]);
   const noCache = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
-  for (const [label, args, target] of RENDERS) {
+  const specs = [{ command: NODE, args: ['bench/fixtures/bare-app.mjs', tmp('bare')] }];
+  for (const [, args] of RENDERS) {
     const synthArgs = [CLI, 'synth', '-o', tmp('synth'), '--namespace', 'default', ...args];
-    const ours = measure(NODE, synthArgs);
-    row('1 synth', `synth, ${label}`, fmtMs(ours.ms), `bare app ${fmtMs(bare.ms)}`, fmtRatio(ours.ms / bare.ms), target);
-    const cold = measure(NODE, synthArgs, noCache);
-    row('1 synth', `synth, ${label}, compile cache off`, fmtMs(cold.ms), `bare app ${fmtMs(bare.ms)}`, fmtRatio(cold.ms / bare.ms), 'report');
+    specs.push({ command: NODE, args: synthArgs }, { command: NODE, args: synthArgs, env: noCache });
   }
+  const [bare, ...renders] = measureInterleaved(specs);
+  RENDERS.forEach(([label, , target], i) => {
+    const [ours, cold] = renders.slice(2 * i, 2 * i + 2);
+    row('1 synth', `synth, ${label}`, fmtMs(ours.ms), `bare app ${fmtMs(bare.ms)}`, fmtRatio(ours.ms / bare.ms), target);
+    row('1 synth', `synth, ${label}, compile cache off`, fmtMs(cold.ms), `bare app ${fmtMs(bare.ms)}`, fmtRatio(cold.ms / bare.ms), 'report');
+  });
 }
 
-// 2. helm template of our chart vs a minimal one-Deployment chart.
+// 2. helm template of our chart vs a minimal one-Deployment chart, interleaved as in section 1.
 function benchHelm() {
-  const minimal = measure('helm', ['template', 'bench', 'bench/fixtures/minimal-chart']);
-  for (const [label, args, , target] of RENDERS) {
-    const ours = measure('helm', ['template', 'bench', 'chart', ...args]);
-    row('2 helm template', `chart, ${label}`, fmtMs(ours.ms), `minimal chart ${fmtMs(minimal.ms)}`, fmtRatio(ours.ms / minimal.ms), target);
-  }
+  const [minimal, ...renders] = measureInterleaved([
+    { command: 'helm', args: ['template', 'bench', 'bench/fixtures/minimal-chart'] },
+    ...RENDERS.map(([, args]) => ({ command: 'helm', args: ['template', 'bench', 'chart', ...args] })),
+  ]);
+  RENDERS.forEach(([label, , , target], i) => {
+    row('2 helm template', `chart, ${label}`, fmtMs(renders[i].ms), `minimal chart ${fmtMs(minimal.ms)}`, fmtRatio(renders[i].ms / minimal.ms), target);
+  });
 }
 
 // 3. Signing throughput on one core (taskset, where there is one), in a process of its own.
