@@ -2,7 +2,7 @@
 // lib/cli/bin.js and what it imports) with esbuild into lib/cli/rasa-socketio-jwt.js, the package's
 // bin, so that a command loads a few files instead of some sixty modules of ours, the `yaml`
 // package's fifty and cdk8s-plus-27's, cdk8s's and constructs' hundred, each resolved, read and
-// compiled on its own (a third of a synth went to that). Every command is still loaded only when it
+// compiled on its own (over a quarter of a synth went to that). Every command is still loaded only when it
 // runs: the dynamic imports of src/cli/run.ts become chunks (lib/cli/chunk-*.js) of their own, and
 // synth loads cdk8s (in src/cli/bot-app.ts) only after the values are checked.
 // cdk8s, cdk8s-plus-27 and constructs are bundled too: the bin runs no code of the user's, so it
@@ -15,16 +15,18 @@
 // (../../chart/, ../settings/values-validator.cjs) are the same from both.
 //   node scripts/bundle-cli.mjs
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild-wasm';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = new URL('../lib/cli/', import.meta.url);
 
-const versionOf = (dir) => JSON.parse(readFileSync(new URL(`${dir}/package.json`, new URL('..', import.meta.url)), 'utf8')).version;
+const versionOf = (dir) => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version;
 const ours = versionOf('node_modules/yaml');
 // cdk8s ships `yaml` as a bundled dependency of its own; without one, it requires ours.
-const cdk8s = existsSync(new URL('../node_modules/cdk8s/node_modules/yaml', import.meta.url)) ? versionOf('node_modules/cdk8s/node_modules/yaml') : ours;
+const cdk8sYaml = 'node_modules/cdk8s/node_modules/yaml';
+const cdk8s = existsSync(join(root, cdk8sYaml)) ? versionOf(cdk8sYaml) : ours;
 if (ours !== cdk8s) {
   console.error(`bundle-cli: cdk8s brings yaml ${cdk8s} and we use ${ours}: the bundle keeps both copies (a slower synth)`);
 }

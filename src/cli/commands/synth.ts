@@ -42,8 +42,9 @@ nothing else in DIR is touched, and a failed render leaves DIR as it was.
         'starting and ending with a letter or digit, as Helm requires of a release (e.g. --release bot)');
     }
     const { namespace, source } = resolveNamespace(values.namespace, env);
-    // Settings are checked before cdk8s and the constructs load (a fifth of a second): a refused
-    // values file is refused fast, and the constructs get settings that are already resolved.
+    // Settings are checked before cdk8s and the constructs load (the larger part of a synth's
+    // start): a refused values file is refused fast, and the constructs get settings that are
+    // already resolved.
     const settings = resolveSettings(...readValuesFiles(values.values));
     const { synthesizeBot } = await import('../bot-app.js');
     replaceOutputFiles(outdir, (staging) => synthesizeBot(staging, { settings, release, namespace }));

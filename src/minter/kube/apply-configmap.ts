@@ -9,8 +9,8 @@ export const FIELD_MANAGER = 'rasa-socketio-jwt-minter';
 
 /**
  * The answer asked for: the object's metadata alone (its resourceVersion is all we read), not the
- * 1 MiB of data sent back again, which took the API server ~25 ms to encode and us to read for
- * 1,000 widgets. A server that cannot give it answers with the whole object (the second type).
+ * 1 MiB of data sent back again, which took the API server and us ~20 ms to encode and read for
+ * 1,000 widgets (1.27 MB against 91 KB). A server that cannot give it answers with the whole object (the second type).
  */
 const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
 
