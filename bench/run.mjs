@@ -1,11 +1,12 @@
 // npm run bench: the product's speed as ratios to baselines measured in the same run (machines
 // here are shared and noisy, so absolute times mean little). Medians after warm-up runs.
 //   BENCH_RUNS=7 npm run bench        (default 7 measured runs per figure, after 2 warm-ups)
+//   BENCH_SECTIONS=2,4 npm run bench  (those sections alone)
 // npm run bench starts bench/launch.mjs, which puts the project's Node and helm first on PATH;
 // run directly, this refuses without them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { request } from 'node:https';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,14 +103,39 @@ function benchSynth() {
 }
 
 // 2. helm template of our chart vs a minimal one-Deployment chart, interleaved as in section 1.
+// Beside each render, its floor: a chart whose one template is that render's output as static
+// text, with our values.yaml and values.schema.json, given the same values. Helm does for it all it
+// does for ours (loads the chart, validates the values, splits and sorts the same objects) except
+// run our templates' logic, so no change to the templates can bring the chart under it. The defaults' output is also
+// measured static without values and schema: what Helm spends on our objects alone.
 function benchHelm() {
+  const floors = RENDERS.map(([, args]) => staticChart(args, true));
   const [minimal, ...renders] = measureInterleaved([
     { command: 'helm', args: ['template', 'bench', 'bench/fixtures/minimal-chart'] },
     ...RENDERS.map(([, args]) => ({ command: 'helm', args: ['template', 'bench', 'chart', ...args] })),
+    ...RENDERS.map(([, args], i) => ({ command: 'helm', args: ['template', 'bench', floors[i], ...args] })),
+    { command: 'helm', args: ['template', 'bench', staticChart([], false)] },
   ]);
+  const baseline = `minimal chart ${fmtMs(minimal.ms)}`;
   RENDERS.forEach(([label, , , target], i) => {
-    row('2 helm template', `chart, ${label}`, fmtMs(renders[i].ms), `minimal chart ${fmtMs(minimal.ms)}`, fmtRatio(renders[i].ms / minimal.ms), target);
+    row('2 helm template', `chart, ${label}`, fmtMs(renders[i].ms), baseline, fmtRatio(renders[i].ms / minimal.ms), target);
+    const floor = renders[RENDERS.length + i];
+    row('2 helm template', `floor of ${label}: its output as static text, with values and schema`, fmtMs(floor.ms), baseline,
+      fmtRatio(floor.ms / minimal.ms), 'report');
   });
+  const objects = renders.at(-1);
+  row('2 helm template', 'floor of defaults, its output alone: static text, no values or schema', fmtMs(objects.ms), baseline, fmtRatio(objects.ms / minimal.ms), 'report');
+}
+
+/** A chart of one static template, the output of `helm template` of chart/ with `args` ({{ escaped), and our values and schema when `withValues`. */
+function staticChart(args, withValues) {
+  const dir = tmp('static-chart');
+  const output = execFileSync('helm', ['template', 'bench', 'chart', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  mkdirSync(join(dir, 'templates'));
+  writeFileSync(join(dir, 'templates', 'objects.yaml'), output.replaceAll('{{', '{{ "{{" }}'));
+  writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(root, 'chart/Chart.yaml')));
+  if (withValues) for (const file of ['values.yaml', 'values.schema.json']) writeFileSync(join(dir, file), readFileSync(join(root, 'chart', file)));
+  return dir;
 }
 
 // 3. Signing throughput on one core (taskset, where there is one), in a process of its own.
@@ -132,7 +158,7 @@ async function benchMinter() {
   const cluster = process.env.RSJ_TEST_KUBECONFIG ? sharedCluster(process.env.RSJ_TEST_KUBECONFIG) : startTestbed();
   if (!cluster) return row('4 minter', 'skipped: no RSJ_TEST_KUBECONFIG and the test bed is not built (scripts/testbed/build.sh)', '', '', '', '');
   const namespace = `rsj-bench-${process.pid}`;
-  const kubectl = (args, input) => execFileSync(cluster.kubectl, ['--kubeconfig', cluster.kubeconfig, ...args], { input, encoding: 'utf8' });
+  const kubectl = (args, input) => execFileSync(cluster.kubectl, ['--kubeconfig', cluster.kubeconfig, ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   try {
     kubectl(['create', 'namespace', namespace]);
     const out = tmp('objects');
@@ -169,6 +195,18 @@ async function benchMinter() {
       const run = measure(NODE, ['chart/files/minter.mjs', input], podEnv);
       row('4 minter', `${n} widget(s): wall, peak RSS ${mib(run.rssKiB)}`, fmtMs(run.ms), `node -e 0 ${fmtMs(base.ms)}, RSS ${mib(base.rssKiB)}`,
         fmtRatio(run.ms / base.ms), targets[n]);
+      if (n === 1000) {
+        // The runs above re-apply the same data (no iat: the same key and claims give the same
+        // tokens), which the API server compares and does not store; a new key changes every value.
+        const written = JSON.parse(kubectl(['get', 'configmap', 'rasa-widgets', '-n', namespace, '-o', 'json']));
+        const same = await writeAlone(server, namespace, cluster.ca, token, written, false);
+        const changed = await writeAlone(server, namespace, cluster.ca, token, written, true);
+        const vsNode = `node -e 0 ${fmtMs(base.ms)}`;
+        row('4 minter', 'floor of 1000 widgets: the API server\'s part of their write, the same data again (as above; warm connection)', fmtMs(same),
+          vsNode, fmtRatio(same / base.ms), 'report');
+        row('4 minter', '1000 widgets less that write: the minter\'s own part', fmtMs(run.ms - same), vsNode, fmtRatio((run.ms - same) / base.ms), 'report');
+        row('4 minter', 'the API server\'s part of a write that changes every value (a new key)', fmtMs(changed), vsNode, fmtRatio(changed / base.ms), 'report');
+      }
     }
   } finally {
     spawnSync(cluster.kubectl, ['--kubeconfig', cluster.kubeconfig, 'delete', 'namespace', namespace, '--wait=false'], { stdio: 'ignore' });
@@ -209,6 +247,43 @@ function roundTrip(server, namespace, ca, token) {
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * Median time (ms) of the API server's part of the minter's write: the request the minter sends
+ * (server-side apply of the whole ConfigMap as its field manager, asking for metadata back) from a
+ * kept-alive connection, as its ServiceAccount: the ConfigMap's data again, or (`change`) writes
+ * alternating between it and the same with every value changed, so that each replaces every value.
+ */
+async function writeAlone(server, namespace, ca, token, configMap, change) {
+  const { FIELD_MANAGER, METADATA_ONLY } = await import('../lib/minter/kube/apply-configmap.js');
+  const { name, labels = {} } = configMap.metadata;
+  const body = (data) => JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, labels }, data });
+  const bodies = [body(Object.fromEntries(Object.entries(configMap.data).map(([k, v]) => [k, `${v}\n`]))), body(configMap.data)];
+  const agent = new Agent({ ca, keepAlive: true, maxSockets: 1 });
+  const path = `/api/v1/namespaces/${namespace}/configmaps/${name}?fieldManager=${FIELD_MANAGER}&force=true`;
+  const apply = (payload) => new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = request(new URL(path, server), {
+      method: 'PATCH', agent,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/apply-patch+yaml', Accept: METADATA_ONLY },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`server-side apply answered ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+  const times = [];
+  try {
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const ms = await apply(bodies[change ? i % 2 : 1]);
+      if (i >= WARMUP) times.push(ms);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return median(times);
 }
 
 function minterInput(n) {
@@ -308,8 +383,11 @@ function benchValuesAtScale() {
 }
 
 // A section that fails says so in its row; the others still run and the table is printed.
+// BENCH_SECTIONS=2,4 runs those sections alone.
+const only = process.env.BENCH_SECTIONS?.split(',').map((n) => n.trim());
 for (const [section, bench] of [['1 synth', benchSynth], ['2 helm template', benchHelm], ['3 signing', benchSigning], ['4 minter', benchMinter],
   ['5 capacity', benchCapacity], ['6 real cluster', benchInstallToReply], ['7 values at scale', benchValuesAtScale]]) {
+  if (only && !only.includes(section.split(' ')[0])) continue;
   try {
     await bench();
   } catch (error) {
