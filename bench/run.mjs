@@ -104,10 +104,11 @@ function benchSynth() {
 
 // 2. helm template of our chart vs a minimal one-Deployment chart, interleaved as in section 1.
 // Beside each render, its floor: a chart whose one template is that render's output as static
-// text, with our values.yaml and values.schema.json, given the same values. Helm does for it all it
-// does for ours (loads the chart, validates the values, splits and sorts the same objects) except
-// run our templates' logic, so no change to the templates can bring the chart under it. The defaults' output is also
-// measured static without values and schema: what Helm spends on our objects alone.
+// text, with our values.yaml and values.schema.json, given the same values. Helm does for it all
+// it does for ours (loads the chart, validates the values, splits and sorts the same objects)
+// except run our templates' logic, so no change to the templates can bring the chart under it.
+// The defaults' output is also measured static without values and schema: what Helm spends on
+// our objects alone.
 function benchHelm() {
   const floors = RENDERS.map(([, args]) => staticChart(args, true));
   const [minimal, ...renders] = measureInterleaved([
