@@ -12,7 +12,7 @@ export const FIELD_MANAGER = 'rasa-socketio-jwt-minter';
  * 1 MiB of data sent back again, which took the API server and us ~20 ms to encode and read for
  * 1,000 widgets (1.27 MB against 91 KB). A server that cannot give it answers with the whole object (the second type).
  */
-export const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
+const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
 
 export interface ConfigMapTarget {
   readonly namespace: string;
