@@ -192,7 +192,7 @@ async function benchMinter() {
         continue;
       }
       // node -e 0 in turn with the minter, as in sections 1 and 2: measured once beforehand, a
-      // moment of load moved every ratio of the section (72 ms against 41-45 in other runs).
+      // moment of load moved every ratio of the section (72 ms against 41-48 in other runs).
       // Each widget count gets its own pairing, as all three write the one ConfigMap the Role names.
       const [base, run] = measureInterleaved([{ command: NODE, args: ['-e', '0'] }, { command: NODE, args: ['chart/files/minter.mjs', input], env: podEnv }]);
       row('4 minter', `${n} widget(s): wall, peak RSS ${mib(run.rssKiB)}`, fmtMs(run.ms), `node -e 0 ${fmtMs(base.ms)}, RSS ${mib(base.rssKiB)}`,
