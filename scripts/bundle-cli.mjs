@@ -2,9 +2,9 @@
 // lib/cli/bin.js and what it imports) with esbuild into lib/cli/rasa-socketio-jwt.js, the package's
 // bin, so that a command loads a few files instead of some sixty modules of ours, the `yaml`
 // package's fifty and cdk8s-plus-27's, cdk8s's and constructs' hundred, each resolved, read and
-// compiled on its own (over a quarter of a synth went to that). Every command is still loaded only when it
-// runs: the dynamic imports of src/cli/run.ts become chunks (lib/cli/chunk-*.js) of their own, and
-// synth loads cdk8s (in src/cli/bot-app.ts) only after the values are checked.
+// compiled on its own (over a quarter of a synth went to that). Every command is still loaded
+// only when it runs: the dynamic imports of src/cli/run.ts become chunks (lib/cli/chunk-*.js) of
+// their own, and synth loads cdk8s (in src/cli/bot-app.ts) only after the values are checked.
 // cdk8s, cdk8s-plus-27 and constructs are bundled too: the bin runs no code of the user's, so it
 // shares no construct with a user's app (which imports lib/index.js and its own peers, unbundled);
 // test/cli/bundle.test.ts checks that both write the same. cdk8s brings its own copy of `yaml`;
